@@ -1,0 +1,225 @@
+"""The sandbox every test runs in.
+
+- AWS calls go to moto: in-process by default, or to a running endpoint given
+  with ``--endpoint-url`` (or ``DOCS_TEST_ENDPOINT_URL``).
+- Fake credentials and a fixed region; the user's ``~/.aws`` files are never read.
+- No network beyond loopback: a connection or a DNS lookup for any other host
+  fails at once, before anything is sent.
+"""
+
+import importlib.util
+import ipaddress
+import json
+import logging
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+from types import ModuleType
+from urllib.parse import urlsplit
+
+import boto3
+import pytest
+from moto import mock_aws
+from moto.server import ThreadedMotoServer
+from pytest_socket import SocketBlockedError
+
+REGION = "us-west-2"
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = ROOT / "examples"
+LOOPBACK_HOSTS = ["127.0.0.1", "::1", "localhost"]
+# Credentials an endpoint run may take from the shell; files are never read.
+ENVIRONMENT_CREDENTIALS = (
+    "AWS_ACCESS_KEY_ID",
+    "AWS_SECRET_ACCESS_KEY",
+    "AWS_SESSION_TOKEN",
+)
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--endpoint-url",
+        default=os.environ.get("DOCS_TEST_ENDPOINT_URL"),
+        help="run the example tests against this running endpoint (a moto server, "
+        "LocalStack, ...) instead of the in-process mock; env: DOCS_TEST_ENDPOINT_URL",
+    )
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    endpoint_url = config.getoption("--endpoint-url")
+    keep = ENVIRONMENT_CREDENTIALS if endpoint_url else ()
+    for name in [name for name in os.environ if name.startswith("AWS_")]:
+        if name not in keep:
+            del os.environ[name]
+    os.environ.update(
+        AWS_CONFIG_FILE=os.devnull,
+        AWS_SHARED_CREDENTIALS_FILE=os.devnull,
+        AWS_DEFAULT_REGION=REGION,
+        AWS_EC2_METADATA_DISABLED="true",
+    )
+    os.environ.setdefault("AWS_ACCESS_KEY_ID", "testing")
+    os.environ.setdefault("AWS_SECRET_ACCESS_KEY", "testing")
+    if endpoint_url:
+        os.environ["AWS_ENDPOINT_URL"] = endpoint_url
+    # The in-process moto server logs every request; the tests' own output is enough.
+    logging.getLogger("werkzeug").setLevel(logging.WARNING)
+
+
+def pytest_report_header(config: pytest.Config) -> str:
+    endpoint_url = config.getoption("--endpoint-url")
+    return f"AWS backend: {endpoint_url or 'in-process moto'}, region {REGION}"
+
+
+def allowed_hosts(config: pytest.Config) -> list[str]:
+    endpoint_url = config.getoption("--endpoint-url")
+    extra = [urlsplit(endpoint_url).hostname] if endpoint_url else []
+    return LOOPBACK_HOSTS + extra
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list) -> None:
+    # pytest-socket refuses connect() to any host not listed here.
+    marker = pytest.mark.allow_hosts(allowed_hosts(config))
+    for item in items:
+        item.add_marker(marker)
+
+
+@pytest.fixture(autouse=True)
+def no_dns_beyond_loopback(
+    pytestconfig: pytest.Config, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Refuse DNS lookups too: pytest-socket guards connect(), but a lookup of
+    an AWS host name would already send a query out."""
+    allowed = set(allowed_hosts(pytestconfig))
+    real_getaddrinfo = socket.getaddrinfo
+
+    def guarded_getaddrinfo(host, *args, **kwargs):
+        name = host.decode() if isinstance(host, bytes) else host
+        if name is None or name in allowed or is_loopback_address(name):
+            return real_getaddrinfo(host, *args, **kwargs)
+        raise SocketBlockedError(
+            f"A test tried to look up {name!r}. Tests reach only loopback: make the "
+            "AWS call inside the `aws` fixture's backend (in-process moto, or "
+            "--endpoint-url)."
+        )
+
+    monkeypatch.setattr(socket, "getaddrinfo", guarded_getaddrinfo)
+
+
+def is_loopback_address(name: str) -> bool:
+    try:
+        return ipaddress.ip_address(name).is_loopback
+    except ValueError:
+        return False
+
+
+@pytest.fixture(scope="session")
+def moto_server() -> Iterator[str]:
+    """A moto server on 127.0.0.1 and a free port, for examples run as a
+    subprocess. It shares its state with the in-process mock, so a test can
+    check with boto3 what a script did."""
+    server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
+    server.start()
+    host, port = server.get_host_and_port()
+    yield f"http://{host}:{port}"
+    server.stop()
+
+
+class Backend:
+    """Where a test's AWS calls go, with helpers to run the examples there."""
+
+    def __init__(self, subprocess_endpoint_url: str, name_prefix: str) -> None:
+        self.subprocess_endpoint_url = subprocess_endpoint_url
+        self.name_prefix = name_prefix
+
+    def name(self, documented_name: str) -> str:
+        """The name a test uses for a name shown in the docs: the same name
+        under the in-process mock, a unique one on a shared endpoint."""
+        return self.name_prefix + documented_name
+
+    examples_dir = EXAMPLES
+
+    def client(self, service: str):
+        return boto3.client(service)
+
+    def secret_json(self, secret_id: str) -> dict:
+        """The current value of a JSON secret, parsed."""
+        response = self.client("secretsmanager").get_secret_value(SecretId=secret_id)
+        return json.loads(response["SecretString"])
+
+    def import_example(self, filename: str) -> ModuleType:
+        """Import ``examples/<filename>`` afresh, so that its module-level
+        clients are created inside this test's backend."""
+        path = EXAMPLES / filename
+        spec = importlib.util.spec_from_file_location(path.stem, path)
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        return module
+
+    def run_example(
+        self, filename: str, *, documented_names: list[str], tmp_path: Path
+    ) -> subprocess.CompletedProcess:
+        """Run ``examples/<filename>`` (Python or shell) as a reader would, from
+        inside ``examples/``, against this backend.
+
+        Under the in-process mock the file runs unchanged. On a shared endpoint
+        the documented secret names are swapped for unique ones first.
+        """
+        path = EXAMPLES / filename
+        if self.name_prefix:
+            script = path.read_text()
+            for documented_name in documented_names:
+                script = script.replace(documented_name, self.name(documented_name))
+            path = tmp_path / filename
+            path.write_text(script)
+        interpreter = {".py": sys.executable, ".sh": shutil.which("bash")}[path.suffix]
+        venv_bin = str(Path(sys.executable).parent)
+        env = os.environ | {
+            "AWS_ENDPOINT_URL": self.subprocess_endpoint_url,
+            "PATH": venv_bin + os.pathsep + os.environ["PATH"],
+        }
+        result = subprocess.run(
+            [interpreter, str(path)],
+            cwd=EXAMPLES,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=False,
+        )
+        if result.returncode != 0:
+            failure = f"examples/{filename} exited with {result.returncode}"
+            pytest.fail(f"{failure}:\n{result.stderr}", pytrace=False)
+        return result
+
+    def delete_own_secrets(self) -> None:
+        """Remove every secret this test created on a shared endpoint."""
+        secrets = self.client("secretsmanager")
+        pages = secrets.get_paginator("list_secrets").paginate(
+            Filters=[{"Key": "name", "Values": [self.name_prefix]}]
+        )
+        for page in pages:
+            for secret in page["SecretList"]:
+                if secret["Name"].startswith(self.name_prefix):
+                    secrets.delete_secret(
+                        SecretId=secret["ARN"], ForceDeleteWithoutRecovery=True
+                    )
+
+
+@pytest.fixture(autouse=True)
+def aws(request: pytest.FixtureRequest) -> Iterator[Backend]:
+    """Every test runs inside this backend; ask for it by name to use its helpers."""
+    endpoint_url = request.config.getoption("--endpoint-url")
+    if endpoint_url:
+        backend = Backend(
+            endpoint_url, name_prefix=f"docs-test-{uuid.uuid4().hex[:8]}/"
+        )
+        yield backend
+        backend.delete_own_secrets()
+    else:
+        server_url = request.getfixturevalue("moto_server")
+        with mock_aws():
+            yield Backend(server_url, name_prefix="")
