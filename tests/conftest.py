@@ -7,7 +7,6 @@
   fails at once, before anything is sent.
 """
 
-import importlib.util
 import ipaddress
 import json
 import logging
@@ -19,7 +18,6 @@ import sys
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
-from types import ModuleType
 from urllib.parse import urlsplit
 
 import boto3
@@ -150,14 +148,24 @@ class Backend:
         response = self.client("secretsmanager").get_secret_value(SecretId=secret_id)
         return json.loads(response["SecretString"])
 
-    def import_example(self, filename: str) -> ModuleType:
-        """Import ``examples/<filename>`` afresh, so that its module-level
-        clients are created inside this test's backend."""
-        path = EXAMPLES / filename
-        spec = importlib.util.spec_from_file_location(path.stem, path)
-        module = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(module)
-        return module
+    def secret_state(self, secret_id: str) -> dict:
+        """What a reader can observe of a secret, minus what AWS generates
+        (ARN, version ids, dates): to compare the results of two tabs."""
+        secrets = self.client("secretsmanager")
+        described = secrets.describe_secret(SecretId=secret_id)
+        policy = secrets.get_resource_policy(SecretId=secret_id)
+        return {
+            "value": self.secret_json(secret_id),
+            "description": described.get("Description"),
+            "tags": described.get("Tags", []),
+            "kms_key": described.get("KmsKeyId"),
+            "resource_policy": policy.get("ResourcePolicy"),
+        }
+
+    def delete_secrets(self, *secret_ids: str) -> None:
+        secrets = self.client("secretsmanager")
+        for secret_id in secret_ids:
+            secrets.delete_secret(SecretId=secret_id, ForceDeleteWithoutRecovery=True)
 
     def run_example(
         self, filename: str, *, documented_names: list[str], tmp_path: Path
@@ -201,12 +209,14 @@ class Backend:
         pages = secrets.get_paginator("list_secrets").paginate(
             Filters=[{"Key": "name", "Values": [self.name_prefix]}]
         )
-        for page in pages:
-            for secret in page["SecretList"]:
-                if secret["Name"].startswith(self.name_prefix):
-                    secrets.delete_secret(
-                        SecretId=secret["ARN"], ForceDeleteWithoutRecovery=True
-                    )
+        self.delete_secrets(
+            *(
+                secret["ARN"]
+                for page in pages
+                for secret in page["SecretList"]
+                if secret["Name"].startswith(self.name_prefix)
+            )
+        )
 
 
 @pytest.fixture(autouse=True)

@@ -2,47 +2,26 @@
 
 import json
 
-import pytest
+DOCUMENTED_NAMES = ["prod/orders/postgres", "prod/orders/payments-api"]
 
 
-def test_store_secret_creates_a_json_secret_without_tags_or_policy(aws):
-    example = aws.import_example("store_secret.py")
-    name = aws.name("prod/orders/postgres")
-    credentials = json.loads((aws.examples_dir / "database_secret.json").read_text())
-
-    arn = example.store_secret(name, "Orders database", credentials)
-
-    assert aws.secret_json(arn) == credentials
-    secrets = aws.client("secretsmanager")
-    described = secrets.describe_secret(SecretId=name)
-    assert described["ARN"] == arn
-    assert described["Description"] == "Orders database"
-    assert not described.get("Tags")
-    assert "ResourcePolicy" not in secrets.get_resource_policy(SecretId=name)
-
-
-def test_store_secret_refuses_an_existing_name_and_keeps_the_stored_value(aws):
-    example = aws.import_example("store_secret.py")
-    name = aws.name("prod/orders/payments-api")
-    example.store_secret(name, "Payments API", {"api_key": "first-value"})
-
-    with pytest.raises(ValueError, match="already exists") as error:
-        example.store_secret(name, "Payments API", {"api_key": "second-value"})
-
-    assert name in str(error.value)
-    assert "second-value" not in str(error.value)
-    assert aws.secret_json(name) == {"api_key": "first-value"}
-
-
-def test_running_the_script_stores_the_documented_secrets(aws, tmp_path):
+def test_script_stores_the_documented_secrets_without_tags_or_policy(aws, tmp_path):
     aws.run_example(
-        "store_secret.py",
-        documented_names=["prod/orders/postgres", "prod/orders/payments-api"],
-        tmp_path=tmp_path,
+        "store_secret.py", documented_names=DOCUMENTED_NAMES, tmp_path=tmp_path
     )
 
     credentials = json.loads((aws.examples_dir / "database_secret.json").read_text())
-    assert aws.secret_json(aws.name("prod/orders/postgres")) == credentials
-    assert aws.secret_json(aws.name("prod/orders/payments-api")) == {
-        "api_key": "EXAMPLE-replace-with-the-real-key"
+    assert aws.secret_state(aws.name("prod/orders/postgres")) == {
+        "value": credentials,
+        "description": "Orders database (RDS PostgreSQL), user orders_app",
+        "tags": [],
+        "kms_key": None,  # the default key, aws/secretsmanager
+        "resource_policy": None,
+    }
+    assert aws.secret_state(aws.name("prod/orders/payments-api")) == {
+        "value": {"api_key": "EXAMPLE-replace-with-the-real-key"},
+        "description": "API key of the payment provider, used by the orders service",
+        "tags": [],
+        "kms_key": None,
+        "resource_policy": None,
     }

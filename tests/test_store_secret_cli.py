@@ -1,17 +1,18 @@
 """examples/store_secret_cli.sh, shown on docs/how-to/store.md."""
 
-import json
+DOCUMENTED_NAMES = ["prod/orders/postgres", "prod/orders/payments-api"]
 
 
-def test_cli_commands_store_the_documented_secrets(aws, tmp_path):
+def test_cli_tab_stores_the_same_secrets_as_the_python_tab(aws, tmp_path):
+    names = [aws.name(name) for name in DOCUMENTED_NAMES]
     aws.run_example(
-        "store_secret_cli.sh",
-        documented_names=["prod/orders/postgres", "prod/orders/payments-api"],
-        tmp_path=tmp_path,
+        "store_secret.py", documented_names=DOCUMENTED_NAMES, tmp_path=tmp_path
+    )
+    stored_by_python = [aws.secret_state(name) for name in names]
+    aws.delete_secrets(*names)
+
+    aws.run_example(
+        "store_secret_cli.sh", documented_names=DOCUMENTED_NAMES, tmp_path=tmp_path
     )
 
-    credentials = json.loads((aws.examples_dir / "database_secret.json").read_text())
-    assert aws.secret_json(aws.name("prod/orders/postgres")) == credentials
-    assert aws.secret_json(aws.name("prod/orders/payments-api")) == {
-        "api_key": "EXAMPLE-replace-with-the-real-key"
-    }
+    assert [aws.secret_state(name) for name in names] == stored_by_python
