@@ -81,8 +81,12 @@ def allowed_hosts(config: pytest.Config) -> list[str]:
 def pytest_collection_modifyitems(config: pytest.Config, items: list) -> None:
     # pytest-socket refuses connect() to any host not listed here.
     marker = pytest.mark.allow_hosts(allowed_hosts(config))
+    endpoint_url = config.getoption("--endpoint-url")
+    skip = pytest.mark.skip(reason=f"needs in-process moto, not {endpoint_url}")
     for item in items:
         item.add_marker(marker)
+        if endpoint_url and item.get_closest_marker("moto_only"):
+            item.add_marker(skip)
 
 
 @pytest.fixture(autouse=True)
