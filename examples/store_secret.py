@@ -8,7 +8,7 @@ import boto3
 
 secrets = boto3.client("secretsmanager")
 
-# json.load fails here, before anything is stored, if the file is not valid JSON.
+# json.load fails here, before anything is stored, if the file is not JSON.
 with open("database_secret.json") as file:
     credentials = json.load(file)
 

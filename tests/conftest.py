@@ -2,7 +2,7 @@
 
 - AWS calls go to moto: in-process by default, or to a running endpoint given
   with ``--endpoint-url`` (or ``DOCS_TEST_ENDPOINT_URL``).
-- Fake credentials and a fixed region; the user's ``~/.aws`` files are never read.
+- Fake credentials and a fixed region; ``~/.aws`` files are never read.
 - No network beyond loopback: a connection or a DNS lookup for any other host
   fails at once, before anything is sent.
 """
@@ -42,8 +42,9 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption(
         "--endpoint-url",
         default=os.environ.get("DOCS_TEST_ENDPOINT_URL"),
-        help="run the example tests against this running endpoint (a moto server, "
-        "LocalStack, ...) instead of the in-process mock; env: DOCS_TEST_ENDPOINT_URL",
+        help="run the example tests against this running endpoint (a moto "
+        "server, LocalStack, ...) instead of the in-process mock; "
+        "env: DOCS_TEST_ENDPOINT_URL",
     )
 
 
@@ -63,7 +64,7 @@ def pytest_configure(config: pytest.Config) -> None:
     os.environ.setdefault("AWS_SECRET_ACCESS_KEY", "testing")
     if endpoint_url:
         os.environ["AWS_ENDPOINT_URL"] = endpoint_url
-    # The in-process moto server logs every request; the tests' own output is enough.
+    # The in-process moto server would log every request it serves.
     logging.getLogger("werkzeug").setLevel(logging.WARNING)
 
 
@@ -82,7 +83,9 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list) -> None:
     # pytest-socket refuses connect() to any host not listed here.
     marker = pytest.mark.allow_hosts(allowed_hosts(config))
     endpoint_url = config.getoption("--endpoint-url")
-    skip = pytest.mark.skip(reason=f"needs in-process moto, not {endpoint_url}")
+    skip = pytest.mark.skip(
+        reason=f"needs in-process moto, not {endpoint_url}"
+    )
     for item in items:
         item.add_marker(marker)
         if endpoint_url and item.get_closest_marker("moto_only"):
@@ -103,9 +106,9 @@ def no_dns_beyond_loopback(
         if name is None or name in allowed or is_loopback_address(name):
             return real_getaddrinfo(host, *args, **kwargs)
         raise SocketBlockedError(
-            f"A test tried to look up {name!r}. Tests reach only loopback: make the "
-            "AWS call inside the `aws` fixture's backend (in-process moto, or "
-            "--endpoint-url)."
+            f"A test tried to look up {name!r}. Tests reach only loopback: "
+            "make the AWS call inside the `aws` fixture's backend (in-process "
+            "moto, or --endpoint-url)."
         )
 
     monkeypatch.setattr(socket, "getaddrinfo", guarded_getaddrinfo)
@@ -149,7 +152,9 @@ class Backend:
 
     def secret_json(self, secret_id: str) -> dict:
         """The current value of a JSON secret, parsed."""
-        response = self.client("secretsmanager").get_secret_value(SecretId=secret_id)
+        response = self.client("secretsmanager").get_secret_value(
+            SecretId=secret_id
+        )
         return json.loads(response["SecretString"])
 
     def secret_state(self, secret_id: str) -> dict:
@@ -169,13 +174,15 @@ class Backend:
     def delete_secrets(self, *secret_ids: str) -> None:
         secrets = self.client("secretsmanager")
         for secret_id in secret_ids:
-            secrets.delete_secret(SecretId=secret_id, ForceDeleteWithoutRecovery=True)
+            secrets.delete_secret(
+                SecretId=secret_id, ForceDeleteWithoutRecovery=True
+            )
 
     def run_example(
         self, filename: str, *, documented_names: list[str], tmp_path: Path
     ) -> subprocess.CompletedProcess:
-        """Run ``examples/<filename>`` (Python or shell) as a reader would, from
-        inside ``examples/``, against this backend.
+        """Run ``examples/<filename>`` (Python or shell) as a reader would,
+        from inside ``examples/``, against this backend.
 
         Under the in-process mock the file runs unchanged. On a shared endpoint
         the documented secret names are swapped for unique ones first.
@@ -184,10 +191,14 @@ class Backend:
         if self.name_prefix:
             script = path.read_text()
             for documented_name in documented_names:
-                script = script.replace(documented_name, self.name(documented_name))
+                script = script.replace(
+                    documented_name, self.name(documented_name)
+                )
             path = tmp_path / filename
             path.write_text(script)
-        interpreter = {".py": sys.executable, ".sh": shutil.which("bash")}[path.suffix]
+        interpreter = {".py": sys.executable, ".sh": shutil.which("bash")}[
+            path.suffix
+        ]
         venv_bin = str(Path(sys.executable).parent)
         env = os.environ | {
             "AWS_ENDPOINT_URL": self.subprocess_endpoint_url,
@@ -225,7 +236,7 @@ class Backend:
 
 @pytest.fixture(autouse=True)
 def aws(request: pytest.FixtureRequest) -> Iterator[Backend]:
-    """Every test runs inside this backend; ask for it by name to use its helpers."""
+    """Every test runs inside this backend; name it to use its helpers."""
     endpoint_url = request.config.getoption("--endpoint-url")
     if endpoint_url:
         backend = Backend(

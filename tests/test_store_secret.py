@@ -5,12 +5,16 @@ import json
 DOCUMENTED_NAMES = ["prod/orders/postgres", "prod/orders/payments-api"]
 
 
-def test_script_stores_the_documented_secrets_without_tags_or_policy(aws, tmp_path):
+def test_script_stores_the_documented_secrets_without_tags_or_policy(
+    aws, tmp_path
+):
     aws.run_example(
         "store_secret.py", documented_names=DOCUMENTED_NAMES, tmp_path=tmp_path
     )
 
-    credentials = json.loads((aws.examples_dir / "database_secret.json").read_text())
+    credentials = json.loads(
+        (aws.examples_dir / "database_secret.json").read_text()
+    )
     assert aws.secret_state(aws.name("prod/orders/postgres")) == {
         "value": credentials,
         "description": "Orders database (RDS PostgreSQL), user orders_app",
@@ -20,7 +24,9 @@ def test_script_stores_the_documented_secrets_without_tags_or_policy(aws, tmp_pa
     }
     assert aws.secret_state(aws.name("prod/orders/payments-api")) == {
         "value": {"api_key": "EXAMPLE-replace-with-the-real-key"},
-        "description": "API key of the payment provider, used by the orders service",
+        "description": (
+            "API key of the payment provider, used by the orders service"
+        ),
         "tags": [],
         "kms_key": None,
         "resource_policy": None,

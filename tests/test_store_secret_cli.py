@@ -12,7 +12,9 @@ def test_cli_tab_stores_the_same_secrets_as_the_python_tab(aws, tmp_path):
     aws.delete_secrets(*names)
 
     aws.run_example(
-        "store_secret_cli.sh", documented_names=DOCUMENTED_NAMES, tmp_path=tmp_path
+        "store_secret_cli.sh",
+        documented_names=DOCUMENTED_NAMES,
+        tmp_path=tmp_path,
     )
 
     assert [aws.secret_state(name) for name in names] == stored_by_python

@@ -53,7 +53,7 @@ def normalise(code: str) -> str:
 
 def example_blocks() -> dict[str, str]:
     """What a page may show from examples/, as pymdownx.snippets renders it:
-    each named section (``file:name``) and each whole file, marker lines removed."""
+    each named section (``file:name``) and each whole file, without markers."""
     blocks = {}
     for path in example_files():
         name = str(path.relative_to(ROOT))
@@ -65,9 +65,15 @@ def example_blocks() -> dict[str, str]:
                 starts[marker.group(2)] = number
             elif marker:
                 section = lines[starts.pop(marker.group(2)) + 1 : number]
-                unmarked = [line for line in section if not SECTION_MARKER.search(line)]
-                blocks[f"{name}:{marker.group(2)}"] = normalise("\n".join(unmarked))
-        assert not starts, f"{name}: section {sorted(starts)} has no end marker"
+                unmarked = [
+                    line for line in section if not SECTION_MARKER.search(line)
+                ]
+                blocks[f"{name}:{marker.group(2)}"] = normalise(
+                    "\n".join(unmarked)
+                )
+        assert not starts, (
+            f"{name}: section {sorted(starts)} has no end marker"
+        )
         if not any(key.startswith(f"{name}:") for key in blocks):
             blocks[name] = "\n".join(lines).strip("\n")
     return blocks
@@ -75,10 +81,18 @@ def example_blocks() -> dict[str, str]:
 
 @pytest.fixture(scope="session")
 def build(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str | None]:
-    """Build the site once: its folder, and mkdocs' output if the build failed."""
+    """Build the site once: its folder, and mkdocs' output if it failed."""
     site = tmp_path_factory.mktemp("site")
     result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
+        [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "build",
+            "--strict",
+            "--site-dir",
+            str(site),
+        ],
         cwd=ROOT,
         # Material's end-of-life notice would bury the warning that failed.
         env=os.environ | {"NO_MKDOCS_2_WARNING": "1"},
@@ -93,13 +107,17 @@ def build(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str | None]:
 def built_site(build: tuple[Path, str | None]) -> Path:
     site, failure = build
     if failure:
-        message = "the site did not build: see test_site_builds_with_strict_checks"
+        message = (
+            "the site did not build: see test_site_builds_with_strict_checks"
+        )
         pytest.fail(message, pytrace=False)
     return site
 
 
-def rendered_code_blocks(site: Path, page: Path) -> list[tuple[str, str | None]]:
-    """(text, not-run reason) of each code block on the page built from `page`."""
+def rendered_code_blocks(
+    site: Path, page: Path
+) -> list[tuple[str, str | None]]:
+    """(text, not-run reason) of each code block on the page from `page`."""
     relative = page.relative_to(DOCS).with_suffix("")
     if relative.name == "index":
         relative = relative.parent
@@ -122,7 +140,7 @@ def test_site_builds_with_strict_checks(build: tuple[Path, str | None]):
 def test_inline_python_runs_and_prints_what_the_page_says(
     example: CodeExample, eval_example: EvalExample
 ):
-    eval_example.set_config(line_length=88, ruff_ignore=["T201"])
+    eval_example.set_config(line_length=79, ruff_ignore=["T201"])
     if eval_example.update_examples:
         eval_example.format(example)
         eval_example.run_print_update(example)
@@ -142,21 +160,26 @@ def test_every_code_block_is_accounted_for(built_site: Path, page: Path):
         if text not in allowed and not (not_run_reason or "").strip()
     ]
     assert not unaccounted, (
-        f"{page_id(page)}: these code blocks are not tested. Move each into a file "
-        "in examples/ and include it by section, or write it as a Python block "
-        f'that runs, or mark its fence {{ {NOT_RUN}="<reason>" }}:\n'
+        f"{page_id(page)}: these code blocks are not tested. Move each into "
+        "a file in examples/ and include it by section, write it as a Python "
+        "block that runs, or mark its fence "
+        f'{{ {NOT_RUN}="<reason>" }}:\n'
         + "\n".join(f"  - starts with {line!r}" for line in unaccounted)
     )
 
 
 def test_every_example_section_is_shown_on_a_page(built_site: Path):
     shown = {
-        text for page in PAGES for text, _ in rendered_code_blocks(built_site, page)
+        text
+        for page in PAGES
+        for text, _ in rendered_code_blocks(built_site, page)
     }
-    orphans = [name for name, text in example_blocks().items() if text not in shown]
+    orphans = [
+        name for name, text in example_blocks().items() if text not in shown
+    ]
     assert not orphans, (
-        "shown on no page; include them, or delete them if no page needs them: "
-        + ", ".join(orphans)
+        "shown on no page; include them, or delete them if no page needs "
+        "them: " + ", ".join(orphans)
     )
 
 
@@ -173,6 +196,6 @@ def test_every_example_has_a_test_of_the_same_name():
         if path.stem.removeprefix("test_") not in examples
     ]
     assert not missing, "examples without their test:\n" + "\n".join(missing)
-    assert not strays, "tests at the top of tests/ mirror examples/: " + ", ".join(
-        strays
+    assert not strays, (
+        "tests at the top of tests/ mirror examples/: " + ", ".join(strays)
     )

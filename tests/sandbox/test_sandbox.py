@@ -14,7 +14,10 @@ import pytest
 from pytest_socket import SocketBlockedError
 
 ROOT = Path(__file__).resolve().parents[2]
-EXAMPLE_TESTS = ["tests/test_store_secret.py", "tests/test_store_secret_cli.py"]
+EXAMPLE_TESTS = [
+    "tests/test_store_secret.py",
+    "tests/test_store_secret_cli.py",
+]
 
 
 def run_pytest(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess:
@@ -50,7 +53,8 @@ def test_planted_credentials_and_config_are_never_used(tmp_path):
         "aws_secret_access_key = planted\n"
     )
     (aws_dir / "config").write_text(
-        f"[default]\nregion = eu-central-1\ncredential_process = touch {used}\n"
+        "[default]\nregion = eu-central-1\n"
+        f"credential_process = touch {used}\n"
         f"[profile planted]\ncredential_process = touch {used}\n"
     )
     env = os.environ | {
@@ -79,19 +83,28 @@ def test_a_connection_beyond_loopback_fails_before_sending():
 
 def test_looking_up_an_aws_host_fails_before_sending():
     with pytest.raises(
-        SocketBlockedError, match=re.escape("secretsmanager.us-west-2.amazonaws.com")
+        SocketBlockedError,
+        match=re.escape("secretsmanager.us-west-2.amazonaws.com"),
     ):
-        urllib.request.urlopen("https://secretsmanager.us-west-2.amazonaws.com/")
+        urllib.request.urlopen(
+            "https://secretsmanager.us-west-2.amazonaws.com/"
+        )
 
 
-def test_example_tests_run_against_an_endpoint_with_unique_names(aws, moto_server):
+def test_example_tests_run_against_an_endpoint_with_unique_names(
+    aws, moto_server
+):
     # The moto server here stands for a shared account: it already holds a
     # secret under a name the docs use, which the run must neither trip over
     # nor delete.
     secrets = aws.client("secretsmanager")
-    secrets.create_secret(Name="prod/orders/postgres", SecretString='{"keep": "me"}')
+    secrets.create_secret(
+        Name="prod/orders/postgres", SecretString='{"keep": "me"}'
+    )
 
-    result = run_pytest(*EXAMPLE_TESTS, "--endpoint-url", moto_server, env=os.environ)
+    result = run_pytest(
+        *EXAMPLE_TESTS, "--endpoint-url", moto_server, env=os.environ
+    )
 
     assert result.returncode == 0, result.stdout + result.stderr
     assert f"AWS backend: {moto_server}" in result.stdout
