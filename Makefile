@@ -7,7 +7,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed-from-lock
 
-.PHONY: serve build test lint format lock clean
+.PHONY: serve build test format lock layer clean
 
 serve: $(INSTALLED)
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
@@ -39,4 +39,17 @@ $(INSTALLED): requirements.lock
 	touch $@
 
 clean:
-	rm -rf $(VENV) site .pytest_cache .ruff_cache .coverage
+	rm -rf $(VENV) site build dist .pytest_cache .ruff_cache .coverage
+
+# The secretm Lambda layer: Lambda mounts a layer's python/ at /opt/python.
+# Powertools and its pure-Python dependencies come from the locked .venv.
+LAYER_DEPENDENCIES := aws_lambda_powertools jmespath typing_extensions.py
+SITE_PACKAGES = $(wildcard $(VENV)/lib/python3*/site-packages)
+
+layer: $(INSTALLED)
+	rm -rf build/layer dist/secretm-layer.zip
+	mkdir -p build/layer/python dist
+	cp -r examples/secretm build/layer/python/
+	cd $(SITE_PACKAGES) && cp -r $(LAYER_DEPENDENCIES) $(CURDIR)/build/layer/python/
+	find build/layer -name __pycache__ -prune -exec rm -rf {} +
+	cd build/layer && $(CURDIR)/$(BIN)/python -m zipfile -c $(CURDIR)/dist/secretm-layer.zip python

@@ -16,6 +16,7 @@ import socket
 import subprocess
 import sys
 import uuid
+import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -133,6 +134,13 @@ def moto_server() -> Iterator[str]:
     server.stop()
 
 
+@pytest.fixture(scope="session")
+def secretm_layer_zip() -> zipfile.ZipFile:
+    """dist/secretm-layer.zip, built by `make layer` as a reader would."""
+    subprocess.run(["make", "--silent", "layer"], cwd=ROOT, check=True)
+    return zipfile.ZipFile(ROOT / "dist" / "secretm-layer.zip")
+
+
 class Backend:
     """Where a test's AWS calls go, with helpers to run the examples there."""
 
@@ -246,5 +254,9 @@ def aws(request: pytest.FixtureRequest) -> Iterator[Backend]:
         backend.delete_own_secrets()
     else:
         server_url = request.getfixturevalue("moto_server")
+        if request.node.get_closest_marker("aws_managed_policies"):
+            # Loading them costs moto a second, at every reset: only on demand.
+            monkeypatch = request.getfixturevalue("monkeypatch")
+            monkeypatch.setenv("MOTO_IAM_LOAD_MANAGED_POLICIES", "true")
         with mock_aws():
             yield Backend(server_url, name_prefix="")

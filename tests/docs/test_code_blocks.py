@@ -184,11 +184,15 @@ def test_every_example_section_is_shown_on_a_page(built_site: Path):
 
 
 def test_every_example_has_a_test_of_the_same_name():
-    examples = {path.stem: path for path in example_files()}
+    # A file is named by its stem, a package (a folder) by the folder's name.
+    examples = {
+        path.relative_to(EXAMPLES).parts[0].removesuffix(path.suffix): path
+        for path in example_files()
+    }
     missing = [
-        f"examples/{path.name} -> tests/test_{stem}.py"
-        for stem, path in examples.items()
-        if not (TESTS / f"test_{stem}.py").is_file()
+        f"{path.relative_to(ROOT)} -> tests/test_{name}.py"
+        for name, path in examples.items()
+        if not (TESTS / f"test_{name}.py").is_file()
     ]
     strays = [
         f"tests/{path.name}"
