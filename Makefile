@@ -7,13 +7,18 @@ VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed-from-lock
 
-.PHONY: serve build test lint format lock clean
+.PHONY: serve build build-zensical test lint format lock clean
 
 serve: $(INSTALLED)
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
 
 build: $(INSTALLED)
 	$(BIN)/mkdocs build --strict --site-dir site
+
+# The same docs/ and mkdocs.yml built with Zensical, Material's successor,
+# into its own folder (docs/maintenance.md). It keeps a cache in .cache/.
+build-zensical: $(INSTALLED)
+	SITE_DIR=site-zensical $(BIN)/zensical build --strict
 
 # Lint and format first: they take a second and explain most failures.
 # Coverage must be complete: every line under examples/ runs in some test.
@@ -39,4 +44,4 @@ $(INSTALLED): requirements.lock
 	touch $@
 
 clean:
-	rm -rf $(VENV) site .pytest_cache .ruff_cache .coverage
+	rm -rf $(VENV) site site-zensical .cache .pytest_cache .ruff_cache .coverage
