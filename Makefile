@@ -32,9 +32,12 @@ format: $(INSTALLED)
 	$(BIN)/ruff format examples tests
 
 # Re-resolve pyproject.toml into exact, hashed pins (needs the network).
+# Current pins are kept unless LOCK_FLAGS allows upgrades: --upgrade for all,
+# or --upgrade-package NAME for one.
+LOCK_FLAGS ?=
 lock: $(INSTALLED)
 	$(BIN)/uv pip compile pyproject.toml --all-extras --universal \
-		--python-version 3.11.5 --generate-hashes \
+		--python-version 3.11.5 --generate-hashes $(LOCK_FLAGS) \
 		--custom-compile-command "make lock" --output-file requirements.lock
 
 $(INSTALLED): requirements.lock
