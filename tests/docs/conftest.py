@@ -16,8 +16,8 @@ def mkdocs_build(tmp_path_factory: pytest.TempPathFactory) -> Build:
 @pytest.fixture(scope="session")
 def zensical_build() -> Iterator[Build]:
     # Zensical writes only inside the folder that holds mkdocs.yml.
-    with tempfile.TemporaryDirectory(prefix="site-zensical-", dir=ROOT) as dir:
-        yield build_with_zensical(Path(dir))
+    with tempfile.TemporaryDirectory(prefix="site-zensical-", dir=ROOT) as d:
+        yield build_with_zensical(Path(d))
 
 
 @pytest.fixture

@@ -58,7 +58,7 @@ def build_with_mkdocs(site: Path) -> Build:
 
 def build_with_zensical(site: Path) -> Build:
     """Zensical has no --site-dir: mkdocs.yml reads SITE_DIR, which must be
-    inside the repository. --clean ignores what earlier builds cached."""
+    inside the repository. --clean drops what earlier builds cached."""
     return _build(
         "Zensical",
         site,
