@@ -7,13 +7,18 @@ VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed-from-lock
 
-.PHONY: serve build test format lock layer clean
+.PHONY: serve build build-zensical test format lock layer clean
 
 serve: $(INSTALLED)
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
 
 build: $(INSTALLED)
 	$(BIN)/mkdocs build --strict --site-dir site
+
+# The same docs/ and mkdocs.yml built with Zensical, Material's successor,
+# into its own folder (docs/maintenance.md). It keeps a cache in .cache/.
+build-zensical: $(INSTALLED)
+	SITE_DIR=site-zensical $(BIN)/zensical build --strict
 
 # Lint and format first: they take a second and explain most failures.
 # Coverage must be complete: every line under examples/ runs in some test.
@@ -27,9 +32,12 @@ format: $(INSTALLED)
 	$(BIN)/ruff format examples tests
 
 # Re-resolve pyproject.toml into exact, hashed pins (needs the network).
+# Current pins are kept unless LOCK_FLAGS allows upgrades: --upgrade for all,
+# or --upgrade-package NAME for one.
+LOCK_FLAGS ?=
 lock: $(INSTALLED)
 	$(BIN)/uv pip compile pyproject.toml --all-extras --universal \
-		--python-version 3.11.5 --generate-hashes \
+		--python-version 3.11.5 --generate-hashes $(LOCK_FLAGS) \
 		--custom-compile-command "make lock" --output-file requirements.lock
 
 $(INSTALLED): requirements.lock
@@ -39,7 +47,7 @@ $(INSTALLED): requirements.lock
 	touch $@
 
 clean:
-	rm -rf $(VENV) site build dist .pytest_cache .ruff_cache .coverage
+	rm -rf $(VENV) site site-zensical .cache build dist .pytest_cache .ruff_cache .coverage
 
 # The secretm Lambda layer: Lambda mounts a layer's python/ at /opt/python.
 # Powertools and its pure-Python dependencies come from the locked .venv.

@@ -6,37 +6,26 @@ A rendered code block must be one of:
 - marked ``data-not-run="<reason>"`` in its fence: output, a tree, a sketch.
 """
 
-import os
 import re
-import subprocess
-import sys
 import textwrap
 from pathlib import Path
 
 import pytest
-from bs4 import BeautifulSoup
 from pytest_examples import CodeExample, EvalExample, find_examples
+from sites import DOCS, NOT_RUN, PAGES, ROOT, page_id, rendered_code_blocks
 
-ROOT = Path(__file__).resolve().parents[2]
-DOCS = ROOT / "docs"
 EXAMPLES = ROOT / "examples"
 TESTS = ROOT / "tests"
-NOT_RUN = "data-not-run"
 SECTION_MARKER = re.compile(
     r"-{1,}8<-{1,}[ \t]+\[[ \t]*(start|end)[ \t]*:[ \t]*([-\w]+)"
 )
 
-PAGES = sorted(DOCS.rglob("*.md"))
 # Fences that hold only an include are tested through their file in examples/.
 INLINE_PYTHON = [
     example
     for example in find_examples(DOCS)
     if "--8<--" not in example.source and NOT_RUN not in example.prefix
 ]
-
-
-def page_id(page: Path) -> str:
-    return str(page.relative_to(ROOT))
 
 
 def example_files() -> list[Path]:
@@ -79,63 +68,6 @@ def example_blocks() -> dict[str, str]:
     return blocks
 
 
-@pytest.fixture(scope="session")
-def build(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str | None]:
-    """Build the site once: its folder, and mkdocs' output if it failed."""
-    site = tmp_path_factory.mktemp("site")
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "mkdocs",
-            "build",
-            "--strict",
-            "--site-dir",
-            str(site),
-        ],
-        cwd=ROOT,
-        # Material's end-of-life notice would bury the warning that failed.
-        env=os.environ | {"NO_MKDOCS_2_WARNING": "1"},
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    return site, (result.stderr if result.returncode else None)
-
-
-@pytest.fixture
-def built_site(build: tuple[Path, str | None]) -> Path:
-    site, failure = build
-    if failure:
-        message = (
-            "the site did not build: see test_site_builds_with_strict_checks"
-        )
-        pytest.fail(message, pytrace=False)
-    return site
-
-
-def rendered_code_blocks(
-    site: Path, page: Path
-) -> list[tuple[str, str | None]]:
-    """(text, not-run reason) of each code block on the page from `page`."""
-    relative = page.relative_to(DOCS).with_suffix("")
-    if relative.name == "index":
-        relative = relative.parent
-    html = (site / relative / "index.html").read_text()
-    article = BeautifulSoup(html, "html.parser").find("article")
-    return [
-        (pre.get_text().strip("\n"), pre.parent.get(NOT_RUN))
-        for pre in article.find_all("pre")
-    ]
-
-
-def test_site_builds_with_strict_checks(build: tuple[Path, str | None]):
-    site, failure = build
-    if failure:
-        pytest.fail(f"mkdocs build --strict failed:\n{failure}", pytrace=False)
-    assert (site / "index.html").is_file()
-
-
 @pytest.mark.parametrize("example", INLINE_PYTHON, ids=str)
 def test_inline_python_runs_and_prints_what_the_page_says(
     example: CodeExample, eval_example: EvalExample
@@ -150,14 +82,14 @@ def test_inline_python_runs_and_prints_what_the_page_says(
 
 
 @pytest.mark.parametrize("page", PAGES, ids=page_id)
-def test_every_code_block_is_accounted_for(built_site: Path, page: Path):
+def test_every_code_block_is_accounted_for(published_site: Path, page: Path):
     allowed = set(example_blocks().values()) | {
         normalise(example.source) for example in INLINE_PYTHON
     }
     unaccounted = [
-        text.splitlines()[0] if text else "(empty block)"
-        for text, not_run_reason in rendered_code_blocks(built_site, page)
-        if text not in allowed and not (not_run_reason or "").strip()
+        block.text.splitlines()[0] if block.text else "(empty block)"
+        for block in rendered_code_blocks(published_site, page)
+        if block.text not in allowed and not (block.not_run or "").strip()
     ]
     assert not unaccounted, (
         f"{page_id(page)}: these code blocks are not tested. Move each into "
@@ -168,11 +100,11 @@ def test_every_code_block_is_accounted_for(built_site: Path, page: Path):
     )
 
 
-def test_every_example_section_is_shown_on_a_page(built_site: Path):
+def test_every_example_section_is_shown_on_a_page(published_site: Path):
     shown = {
-        text
+        block.text
         for page in PAGES
-        for text, _ in rendered_code_blocks(built_site, page)
+        for block in rendered_code_blocks(published_site, page)
     }
     orphans = [
         name for name, text in example_blocks().items() if text not in shown

@@ -1,0 +1,145 @@
+"""Build the site from docs/ and read back what a reader sees on each page.
+
+Two builders read the same docs/ and mkdocs.yml: MkDocs with Material for
+MkDocs, which publishes the site, and Zensical, its successor.
+"""
+
+import functools
+import os
+import re
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import NamedTuple
+
+import pytest
+from bs4 import BeautifulSoup, Tag
+
+ROOT = Path(__file__).resolve().parents[2]
+DOCS = ROOT / "docs"
+PAGES = sorted(DOCS.rglob("*.md"))
+NOT_RUN = "data-not-run"
+HEADINGS = ["h1", "h2", "h3", "h4", "h5", "h6"]
+# Zensical colours its messages even when they go to a file.
+ANSI_ESCAPE = re.compile(r"\x1b\[[0-9;]*m")
+
+
+def page_id(page: Path) -> str:
+    return str(page.relative_to(ROOT))
+
+
+@dataclass(frozen=True)
+class Build:
+    """A site folder, and the builder's output if the build failed."""
+
+    builder: str
+    site: Path
+    failure: str | None
+
+    def site_or_fail(self) -> Path:
+        """The site, for tests that read it; one test reports the failure."""
+        if self.failure:
+            pytest.fail(
+                f"the site did not build with {self.builder}: see "
+                f"test_site_builds_with_{self.builder.lower()}",
+                pytrace=False,
+            )
+        return self.site
+
+
+def build_with_mkdocs(site: Path) -> Build:
+    return _build(
+        "MkDocs",
+        site,
+        ["mkdocs", "build", "--strict", "--site-dir", str(site)],
+    )
+
+
+def build_with_zensical(site: Path) -> Build:
+    """Zensical has no --site-dir: mkdocs.yml reads SITE_DIR, which must be
+    inside the repository. --clean drops what earlier builds cached."""
+    return _build(
+        "Zensical",
+        site,
+        ["zensical", "build", "--strict", "--clean"],
+        SITE_DIR=str(site),
+    )
+
+
+def _build(builder: str, site: Path, args: list[str], **env: str) -> Build:
+    result = subprocess.run(
+        [sys.executable, "-m", *args],
+        cwd=ROOT,
+        # Material's end-of-life notice would bury the warning that failed.
+        env=os.environ | {"NO_MKDOCS_2_WARNING": "1"} | env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        check=False,
+    )
+    output = ANSI_ESCAPE.sub("", result.stdout)
+    return Build(builder, site, output if result.returncode else None)
+
+
+def html_files(site: Path) -> set[str]:
+    return {str(path.relative_to(site)) for path in site.rglob("*.html")}
+
+
+@functools.cache
+def article(site: Path, page: Path) -> Tag:
+    """The page's content as built from `page`, without header, navigation,
+    table of contents or footer. Parsed once: callers must not change it."""
+    relative = page.relative_to(DOCS).with_suffix("")
+    if relative.name == "index":
+        relative = relative.parent
+    html = (site / relative / "index.html").read_text()
+    return BeautifulSoup(html, "html.parser").find("article")
+
+
+class CodeBlock(NamedTuple):
+    text: str
+    # The reason in the fence's data-not-run attribute, if it has one.
+    not_run: str | None
+    # The heading the block is under, to name the block in a failure.
+    heading: str
+
+
+class Heading(NamedTuple):
+    level: str
+    anchor: str
+    text: str
+
+
+def rendered_code_blocks(site: Path, page: Path) -> list[CodeBlock]:
+    """Each code block on the page built from `page`."""
+    blocks = []
+    for pre in article(site, page).find_all("pre"):
+        heading = pre.find_previous(HEADINGS)
+        blocks.append(
+            CodeBlock(
+                text=pre.get_text().strip("\n"),
+                not_run=pre.parent.get(NOT_RUN),
+                heading=heading_text(heading) if heading else "",
+            )
+        )
+    return blocks
+
+
+def rendered_headings(site: Path, page: Path) -> list[Heading]:
+    """Each heading on the page built from `page`, with its anchor."""
+    return [
+        Heading(heading.name, heading.get("id", ""), heading_text(heading))
+        for heading in article(site, page).find_all(HEADINGS)
+    ]
+
+
+def heading_text(heading: Tag) -> str:
+    """What the heading says, without the permalink the theme appends."""
+    return " ".join(
+        " ".join(
+            text
+            for text in heading.find_all(string=True)
+            if not text.find_parent("a", class_="headerlink")
+        ).split()
+    )
