@@ -7,7 +7,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed-from-lock
 
-.PHONY: serve build build-zensical test format lock layer clean
+.PHONY: serve build build-zensical test format lock layer benchmark clean
 
 serve: $(INSTALLED)
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
@@ -23,13 +23,17 @@ build-zensical: $(INSTALLED)
 # Lint and format first: they take a second and explain most failures.
 # Coverage must be complete: every line under examples/ runs in some test.
 test: $(INSTALLED)
-	$(BIN)/ruff check examples tests
-	$(BIN)/ruff format --check examples tests
+	$(BIN)/ruff check examples tests benchmarks
+	$(BIN)/ruff format --check examples tests benchmarks
 	$(BIN)/pytest --cov --cov-fail-under=100
 
 format: $(INSTALLED)
-	$(BIN)/ruff check --fix examples tests
-	$(BIN)/ruff format examples tests
+	$(BIN)/ruff check --fix examples tests benchmarks
+	$(BIN)/ruff format examples tests benchmarks
+
+# Figures, not pass/fail: see benchmarks/.
+benchmark: $(INSTALLED)
+	$(BIN)/python benchmarks/secretm_cache.py
 
 # Re-resolve pyproject.toml into exact, hashed pins (needs the network).
 # Current pins are kept unless LOCK_FLAGS allows upgrades: --upgrade for all,
