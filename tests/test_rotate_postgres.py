@@ -48,6 +48,9 @@ def test_rotation_changes_the_password_in_the_database_and_the_secret(
     aws, secret, database_credentials, postgres, caplog
 ):
     caplog.set_level(logging.INFO, logger="rotate_postgres")
+    # Log every statement of the user, as an audit setting might.
+    with postgres.connect() as connection:
+        connection.execute("ALTER ROLE orders_app SET log_statement = 'all'")
     [old_version] = versions(aws, secret)
     token = start_rotation(aws, secret)
 
