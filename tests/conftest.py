@@ -11,6 +11,7 @@ import ipaddress
 import json
 import logging
 import os
+import secrets
 import shutil
 import socket
 import subprocess
@@ -22,6 +23,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import boto3
+import postgres_server
 import pytest
 from moto import mock_aws
 from moto.server import ThreadedMotoServer
@@ -258,5 +260,39 @@ def aws(request: pytest.FixtureRequest) -> Iterator[Backend]:
             # Loading them costs moto a second, at every reset: only on demand.
             monkeypatch = request.getfixturevalue("monkeypatch")
             monkeypatch.setenv("MOTO_IAM_LOAD_MANAGED_POLICIES", "true")
-        with mock_aws():
+        # moto runs Lambda code only in Docker, which these machines lack.
+        # Its simple Lambda backend stores functions the same way, and
+        # answers an invocation (such as rotate_secret's) without running it.
+        with mock_aws(config={"lambda": {"use_docker": False}}):
             yield Backend(server_url, name_prefix="")
+
+
+@pytest.fixture(scope="session")
+def postgres() -> Iterator[postgres_server.Server]:
+    """A throwaway PostgreSQL server on 127.0.0.1, one per test session.
+    Without PostgreSQL installed, the tests that need it are skipped, or fail
+    when the CI environment variable is set."""
+    bin_dir = postgres_server.find_bin_dir()
+    if bin_dir is None:
+        if os.environ.get("CI"):
+            pytest.fail(postgres_server.INSTALL_HINT, pytrace=False)
+        pytest.skip(postgres_server.INSTALL_HINT)
+    with postgres_server.running_server(bin_dir) as server:
+        yield server
+
+
+@pytest.fixture
+def database_credentials(postgres: postgres_server.Server) -> Iterator[dict]:
+    """A new database user, as a secret with the documented structure
+    (examples/database_secret.json) would hold it."""
+    credentials = {
+        "engine": "postgres",
+        "host": postgres.host,
+        "port": postgres.port,
+        "username": "orders_app",
+        "password": "initial-" + secrets.token_urlsafe(12),
+        "dbname": postgres_server.DATABASE,
+    }
+    postgres.create_user(credentials["username"], credentials["password"])
+    yield credentials
+    postgres.drop_user(credentials["username"])

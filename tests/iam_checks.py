@@ -65,9 +65,9 @@ UNWANTED_CALLS = {
 }
 
 
-def assert_allows_reading_only(aws, document: str, secret_name: str) -> None:
-    """With IAM enforcement on, a role holding the document's actions reads
-    the secret and is denied every call in UNWANTED_CALLS.
+def assume_role_with_actions(aws, document: str) -> dict:
+    """Credentials of a role holding the document's actions, for calls made
+    with IAM enforcement on.
 
     moto enforces Secrets Manager permissions per action only: it takes every
     request's resource as "*", denies a statement that names an ARN, and
@@ -90,9 +90,16 @@ def assert_allows_reading_only(aws, document: str, secret_name: str) -> None:
         PolicyDocument=json.dumps(widened),
     )
     role_arn = iam.get_role(RoleName=ROLE_NAME)["Role"]["Arn"]
-    credentials = aws.client("sts").assume_role(
+    return aws.client("sts").assume_role(
         RoleArn=role_arn, RoleSessionName="docs-test"
     )["Credentials"]
+
+
+def assert_allows_reading_only(aws, document: str, secret_name: str) -> None:
+    """With IAM enforcement on, a role holding the document's actions reads
+    the secret and is denied every call in UNWANTED_CALLS (see
+    assume_role_with_actions for what moto can prove)."""
+    credentials = assume_role_with_actions(aws, document)
     secrets = boto3.client(
         "secretsmanager",
         aws_access_key_id=credentials["AccessKeyId"],
