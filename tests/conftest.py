@@ -160,12 +160,26 @@ class Backend:
     def client(self, service: str):
         return boto3.client(service)
 
-    def secret_json(self, secret_id: str) -> dict:
-        """The current value of a JSON secret, parsed."""
+    def secret_json(self, secret_id: str, stage: str = "AWSCURRENT") -> dict:
+        """The value of a JSON secret, parsed: by default its current one.
+
+        The stage is always named: after update_secret_version_stage, moto
+        still answers a read without it with the old value (AWS does not).
+        """
         response = self.client("secretsmanager").get_secret_value(
-            SecretId=secret_id
+            SecretId=secret_id, VersionStage=stage
         )
         return json.loads(response["SecretString"])
+
+    def create_database_secret(self, documented_name: str) -> str:
+        """Store examples/database_secret.json as the Store page does, under
+        the test's name for ``documented_name``; return that name."""
+        name = self.name(documented_name)
+        self.client("secretsmanager").create_secret(
+            Name=name,
+            SecretString=(EXAMPLES / "database_secret.json").read_text(),
+        )
+        return name
 
     def secret_state(self, secret_id: str) -> dict:
         """What a reader can observe of a secret, minus what AWS generates
@@ -189,13 +203,19 @@ class Backend:
             )
 
     def run_example(
-        self, filename: str, *, documented_names: list[str], tmp_path: Path
+        self,
+        filename: str,
+        *,
+        documented_names: list[str],
+        tmp_path: Path,
+        check: bool = True,
     ) -> subprocess.CompletedProcess:
         """Run ``examples/<filename>`` (Python or shell) as a reader would,
         from inside ``examples/``, against this backend.
 
         Under the in-process mock the file runs unchanged. On a shared endpoint
-        the documented secret names are swapped for unique ones first.
+        the documented secret names are swapped for unique ones first. A run
+        that fails fails the test, unless ``check=False``: for error paths.
         """
         path = EXAMPLES / filename
         if self.name_prefix:
@@ -223,7 +243,7 @@ class Backend:
             timeout=60,
             check=False,
         )
-        if result.returncode != 0:
+        if check and result.returncode != 0:
             failure = f"examples/{filename} exited with {result.returncode}"
             pytest.fail(f"{failure}:\n{result.stderr}", pytrace=False)
         return result
@@ -232,7 +252,8 @@ class Backend:
         """Remove every secret this test created on a shared endpoint."""
         secrets = self.client("secretsmanager")
         pages = secrets.get_paginator("list_secrets").paginate(
-            Filters=[{"Key": "name", "Values": [self.name_prefix]}]
+            Filters=[{"Key": "name", "Values": [self.name_prefix]}],
+            IncludePlannedDeletion=True,  # those pending deletion too
         )
         self.delete_secrets(
             *(
