@@ -1,0 +1,62 @@
+# The Lambda function of docs/how-to/retrieve.md: the code of a file
+# lambda_function.py, whose handler is lambda_function.lambda_handler.
+
+# --8<-- [start:lambda_function]
+import json
+import logging
+import os
+
+import boto3
+from botocore.exceptions import ClientError
+
+logger = logging.getLogger()
+logger.setLevel(logging.INFO)
+
+# Created once, when Lambda loads this file, and reused by every invocation
+# that the same execution environment serves.
+secrets = boto3.client("secretsmanager")
+
+# What to do about each error that GetSecretValue returns.
+WHAT_TO_DO = {
+    "ResourceNotFoundException": "check the secret's name and region",
+    "AccessDeniedException": "allow the function's role to read it",
+    "InvalidRequestException": "restore it: it is scheduled for deletion",
+    "DecryptionFailure": "allow the role kms:Decrypt on the secret's key",
+}
+
+
+class SecretError(Exception):
+    """A secret could not be read. The message never holds its value."""
+
+
+def get_secret(secret_name: str) -> dict:
+    """The key/value pairs stored in the secret `secret_name`."""
+    try:
+        response = secrets.get_secret_value(SecretId=secret_name)
+    except ClientError as error:
+        code = error.response["Error"]["Code"]
+        what_to_do = WHAT_TO_DO.get(code, "look the code up in the API docs")
+        message = f"Cannot read secret {secret_name} ({code}): {what_to_do}"
+        raise SecretError(message) from error
+    try:
+        return json.loads(response["SecretString"])
+    except json.JSONDecodeError as error:
+        # error.msg says what is wrong and where, without quoting the text.
+        message = (
+            f"Secret {secret_name} is not valid JSON ({error.msg}): "
+            "correct it on the console's Plaintext tab"
+        )
+        raise SecretError(message) from None
+
+
+def lambda_handler(event, context):
+    # The function's environment variable SECRET_NAME names the secret, so
+    # the same code reads dev/orders/postgres in development.
+    secret_name = os.environ["SECRET_NAME"]
+    credentials = get_secret(secret_name)
+    # Connect with credentials["host"], credentials["port"],
+    # credentials["username"] and credentials["password"]. Log the
+    # secret's name and keys, never its values:
+    keys = ", ".join(sorted(credentials))
+    logger.info("Read %s, keys: %s", secret_name, keys)
+    # --8<-- [end:lambda_function]
