@@ -7,7 +7,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed-from-lock
 
-.PHONY: serve build build-zensical test format lock layer benchmark clean
+.PHONY: serve build build-zensical test format lock layer benchmark clean diagrams
 
 serve: $(INSTALLED)
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
@@ -39,6 +39,11 @@ test: $(INSTALLED)
 format: $(INSTALLED)
 	$(BIN)/ruff check --fix examples tests benchmarks
 	$(BIN)/ruff format examples tests benchmarks
+
+# diagrams/NAME.d2 -> docs/assets/NAME-light.svg and NAME-dark.svg. Commit
+# both; make test fails while they differ from a fresh rendering.
+diagrams: $(INSTALLED)
+	PATH="$(CURDIR)/$(BIN):$$PATH" sh diagrams/render.sh docs/assets
 
 # Figures, not pass/fail: see benchmarks/.
 benchmark: $(INSTALLED)
