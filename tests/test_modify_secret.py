@@ -15,27 +15,48 @@ def stages(aws, name: str) -> dict[str, list[str]]:
     return secrets.describe_secret(SecretId=name)["VersionIdsToStages"]
 
 
-def test_script_changes_one_key_then_rolls_the_change_back(aws, tmp_path):
+def outcome(aws, name: str, first_version: str) -> dict:
+    """What the three sections leave behind, as both tabs must."""
+    labels = stages(aws, name)
+    described = aws.client("secretsmanager").describe_secret(SecretId=name)
+    return {
+        "current": aws.secret_json(name),
+        "previous": aws.secret_json(name, "AWSPREVIOUS"),
+        "description": described["Description"],
+        "first version": labels.pop(first_version),
+        "other versions": list(labels.values()),
+    }
+
+
+def expected_outcome(original: dict) -> dict:
+    return {
+        # roll_back: the first version is current again...
+        "current": original,
+        "first version": ["AWSCURRENT"],
+        # ...and set_one_key's, with only host changed, is previous.
+        "previous": original | {"host": NEW_HOST},
+        "other versions": [["AWSPREVIOUS"]],
+        # update_description
+        "description": NEW_DESCRIPTION,
+    }
+
+
+def check_tab(aws, tmp_path, filename: str) -> None:
+    """Run the page's sections from `filename` on the documented secret
+    and check what they leave: the same for the Python and the CLI tabs."""
     name = aws.create_database_secret(NAME)
     original = aws.secret_json(name)
     [first_version] = stages(aws, name)
 
-    aws.run_example(
-        "modify_secret.py", documented_names=[NAME], tmp_path=tmp_path
-    )
+    aws.run_example(filename, documented_names=[NAME], tmp_path=tmp_path)
 
-    # set_one_key: only host changed, and port is still a number.
-    assert aws.secret_json(name, "AWSPREVIOUS") == original | {
-        "host": NEW_HOST
-    }
-    # update_description
-    described = aws.client("secretsmanager").describe_secret(SecretId=name)
-    assert described["Description"] == NEW_DESCRIPTION
-    # roll_back: the first version is current again, the change previous.
-    assert aws.secret_json(name) == original
-    after = stages(aws, name)
-    assert after.pop(first_version) == ["AWSCURRENT"]
-    assert list(after.values()) == [["AWSPREVIOUS"]]
+    assert outcome(aws, name, first_version) == expected_outcome(original)
+    changed = aws.secret_json(name, "AWSPREVIOUS")
+    assert type(changed["port"]) is int  # still a number, not a string
+
+
+def test_script_changes_one_key_then_rolls_the_change_back(aws, tmp_path):
+    check_tab(aws, tmp_path, "modify_secret.py")
 
 
 def test_malformed_json_is_reported_and_nothing_changes(aws, tmp_path):

@@ -3,6 +3,7 @@
 import shutil
 
 import pytest
+from test_modify_secret import check_tab
 
 NAME = "prod/orders/postgres"
 
@@ -13,26 +14,8 @@ pytestmark = pytest.mark.skipif(
 )
 
 
-def state(aws, name: str) -> dict:
-    return aws.secret_state(name) | {
-        "previous_value": aws.secret_json(name, "AWSPREVIOUS")
-    }
-
-
-def test_cli_tabs_leave_the_same_secret_as_the_python_tabs(aws, tmp_path):
-    name = aws.create_database_secret(NAME)
-    aws.run_example(
-        "modify_secret.py", documented_names=[NAME], tmp_path=tmp_path
-    )
-    left_by_python = state(aws, name)
-    aws.delete_secrets(name)
-    aws.create_database_secret(NAME)
-
-    aws.run_example(
-        "modify_secret_cli.sh", documented_names=[NAME], tmp_path=tmp_path
-    )
-
-    assert state(aws, name) == left_by_python
+def test_cli_tabs_leave_what_the_python_tabs_leave(aws, tmp_path):
+    check_tab(aws, tmp_path, "modify_secret_cli.sh")
 
 
 def test_cli_tab_changes_nothing_when_the_value_is_not_json(aws, tmp_path):

@@ -3,15 +3,20 @@
 NAME = "prod/orders/postgres"
 
 
-def test_script_prints_the_secret_string(aws, tmp_path):
+def check_prints_the_secret_string(aws, tmp_path, filename: str) -> None:
+    """The Python and the CLI tabs print the stored string as it is."""
     name = aws.create_database_secret(NAME)
 
     result = aws.run_example(
-        "read_secret.py", documented_names=[NAME], tmp_path=tmp_path
+        filename, documented_names=[NAME], tmp_path=tmp_path
     )
 
     stored = aws.client("secretsmanager").get_secret_value(SecretId=name)
     assert result.stdout == stored["SecretString"] + "\n"
+
+
+def test_script_prints_the_secret_string(aws, tmp_path):
+    check_prints_the_secret_string(aws, tmp_path, "read_secret.py")
 
 
 def test_script_fails_with_the_error_code_the_page_lists(aws, tmp_path):

@@ -1,5 +1,7 @@
 """examples/read_secret_cli.sh, shown on docs/how-to/retrieve.md."""
 
+from test_read_secret import check_prints_the_secret_string
+
 NAME = "prod/orders/postgres"
 # The error the page shows for a missing secret.
 NOT_FOUND = (
@@ -9,15 +11,10 @@ NOT_FOUND = (
 )
 
 
-def test_cli_tab_prints_what_the_python_tab_prints(aws, tmp_path):
-    aws.create_database_secret(NAME)
-
-    python, cli = (
-        aws.run_example(filename, documented_names=[NAME], tmp_path=tmp_path)
-        for filename in ("read_secret.py", "read_secret_cli.sh")
-    )
-
-    assert cli.stdout == python.stdout
+def test_cli_tab_prints_the_secret_string_as_the_python_tab_does(
+    aws, tmp_path
+):
+    check_prints_the_secret_string(aws, tmp_path, "read_secret_cli.sh")
 
 
 def test_cli_tab_fails_with_the_message_the_page_shows(aws, tmp_path):
