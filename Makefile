@@ -9,6 +9,12 @@ INSTALLED := $(VENV)/.installed-from-lock
 
 .PHONY: serve build build-zensical test format lock layer benchmark clean diagrams
 
+# The footer names the boto3 and moto the snippets were tested with: the
+# locked versions, which mkdocs.yml reads from these variables.
+locked = $(shell sed -n 's/^$(1)==\([^ ;]*\).*/\1/p' requirements.lock)
+export VERIFIED_BOTO3 := $(call locked,boto3)
+export VERIFIED_MOTO := $(call locked,moto)
+
 serve: $(INSTALLED)
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
 

@@ -18,15 +18,38 @@ from bs4 import BeautifulSoup, Tag
 
 ROOT = Path(__file__).resolve().parents[2]
 DOCS = ROOT / "docs"
+LOCK = ROOT / "requirements.lock"
 PAGES = sorted(DOCS.rglob("*.md"))
 NOT_RUN = "data-not-run"
 HEADINGS = ["h1", "h2", "h3", "h4", "h5", "h6"]
 # Zensical colours its messages even when they go to a file.
 ANSI_ESCAPE = re.compile(r"\x1b\[[0-9;]*m")
+# The footer names the versions the snippets were verified with: mkdocs.yml
+# reads them from these variables, which `make` sets from the lock too.
+VERIFIED_WITH = {"boto3": "VERIFIED_BOTO3", "moto": "VERIFIED_MOTO"}
 
 
 def page_id(page: Path) -> str:
     return str(page.relative_to(ROOT))
+
+
+def page_url(page: Path) -> str:
+    """Where the page built from `page` is, from the site's root:
+    ``how-to/store/`` for docs/how-to/store.md, ``""`` for docs/index.md."""
+    relative = page.relative_to(DOCS).with_suffix("")
+    if relative.name == "index":
+        relative = relative.parent
+    return "" if relative == Path() else f"{relative.as_posix()}/"
+
+
+def locked_version(package: str) -> str:
+    """The version requirements.lock pins `package` to."""
+    pin = re.search(
+        rf"^{re.escape(package)}==([^\s;]+)", LOCK.read_text(), re.MULTILINE
+    )
+    if not pin:
+        raise LookupError(f"requirements.lock pins no {package}")
+    return pin.group(1)
 
 
 @dataclass(frozen=True)
@@ -68,11 +91,15 @@ def build_with_zensical(site: Path) -> Build:
 
 
 def _build(builder: str, site: Path, args: list[str], **env: str) -> Build:
+    verified_with = {
+        variable: locked_version(package)
+        for package, variable in VERIFIED_WITH.items()
+    }
     result = subprocess.run(
         [sys.executable, "-m", *args],
         cwd=ROOT,
         # Material's end-of-life notice would bury the warning that failed.
-        env=os.environ | {"NO_MKDOCS_2_WARNING": "1"} | env,
+        env=os.environ | {"NO_MKDOCS_2_WARNING": "1"} | verified_with | env,
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,
@@ -90,10 +117,7 @@ def html_files(site: Path) -> set[str]:
 def article(site: Path, page: Path) -> Tag:
     """The page's content as built from `page`, without header, navigation,
     table of contents or footer. Parsed once: callers must not change it."""
-    relative = page.relative_to(DOCS).with_suffix("")
-    if relative.name == "index":
-        relative = relative.parent
-    html = (site / relative / "index.html").read_text()
+    html = (site / page_url(page) / "index.html").read_text()
     return BeautifulSoup(html, "html.parser").find("article")
 
 
