@@ -36,6 +36,7 @@ COVERAGE_OMIT := $(if $(PG_CTL)$(CI),,--omit=$(NEEDS_POSTGRESQL))
 
 # Lint and format first: they take a second and explain most failures.
 # Coverage must be complete: every line under examples/ runs in some test.
+# The browser tests need Chromium (README.md); .ci/run installs it.
 test: $(INSTALLED)
 	$(BIN)/ruff check examples tests benchmarks
 	$(BIN)/ruff format --check examples tests benchmarks

@@ -1,0 +1,117 @@
+"""What readers do on the site: search, switch tabs, copy a snippet, look at
+the diagram, switch to the dark scheme. Each test is a new reader."""
+
+import re
+
+from browsing import Reader
+from playwright.sync_api import Page, expect
+from test_code_blocks import example_blocks
+
+RETRIEVE = "how-to/retrieve/"
+# The selected tab's label in each set of content tabs on the page.
+SELECTED_TABS = """() => [...document.querySelectorAll("article .tabbed-set")]
+    .map(set => set.querySelector(":scope > input:checked"))
+    .map(input => document.querySelector(`label[for="${input.id}"]`))
+    .map(label => label.innerText.trim())"""
+
+
+def test_search_finds_the_retrieval_page_and_highlights_the_term(
+    reader: Reader,
+):
+    page = reader.page
+    reader.open("")
+
+    # Typed, key by key: Material searches on each key released.
+    page.get_by_placeholder("Search").press_sequentially("GetSecretValue")
+    # Material adds ?h=<term> to the results whose text holds the term.
+    result = page.locator(
+        f'.md-search-result__link[href*="{RETRIEVE}?h=getsecretvalue"]'
+    ).first
+    expect(result).to_be_visible()
+    result.click()
+
+    expect(page).to_have_url(re.compile(re.escape(RETRIEVE)))
+    marks = page.locator("article mark[data-md-highlight]")
+    expect(marks.first).to_be_visible()
+    assert set(marks.all_inner_texts()) == {"GetSecretValue"}
+    assert not reader.problems
+
+
+def test_the_chosen_tab_stays_chosen_on_the_next_page(reader: Reader):
+    page = reader.page
+    reader.open("how-to/store/")
+    assert set(page.evaluate(SELECTED_TABS)) == {"Console"}
+
+    page.locator(".tabbed-labels > label", has_text="AWS CLI").first.click()
+    reader.open("policies/")
+
+    selected = page.evaluate(SELECTED_TABS)
+    assert selected, "policies/ has no content tabs"
+    assert set(selected) == {"AWS CLI"}
+
+
+def test_the_copy_button_copies_exactly_the_snippet(reader: Reader):
+    page = reader.page
+    reader.open("how-to/store/")
+    tabs = page.locator("article .tabbed-set").first
+    tabs.locator(".tabbed-labels > label", has_text="Python").click()
+    code = tabs.locator(".tabbed-block").nth(1).locator(".highlight")
+
+    code.hover()
+    code.get_by_title("Copy to clipboard").click()
+
+    copied = page.evaluate("navigator.clipboard.readText()")
+    snippet = example_blocks()[
+        "examples/store_secret.py:store_database_credentials"
+    ]
+    assert copied == snippet
+
+
+def test_the_overview_shows_its_diagram_as_svg_in_either_scheme(
+    reader: Reader,
+):
+    page = reader.page
+    reader.open("")
+
+    light = shown_diagram(page)
+    page.get_by_title("Switch to dark mode").click()
+    dark = shown_diagram(page)
+
+    assert light.startswith("svg") or light.endswith("#only-light"), light
+    assert dark.startswith("svg") or dark.endswith("#only-dark"), dark
+    assert not reader.problems
+
+
+def shown_diagram(page: Page) -> str:
+    """The one diagram the article shows now, drawn as SVG: inline, or an
+    image file whose address may end in #only-light or #only-dark, which
+    Material shows only in that scheme. Returns "svg" or the image's src."""
+    diagrams = page.locator(
+        "article svg:not(.md-icon svg, .twemoji svg), "
+        'article img[src$=".svg"], article img[src*=".svg#"]'
+    ).filter(visible=True)
+    expect(diagrams).to_have_count(1)
+    box = diagrams.bounding_box()
+    assert box
+    assert box["width"] >= 200
+    assert box["height"] >= 100
+    if diagrams.evaluate("element => element.tagName") == "svg":
+        return "svg"
+    assert diagrams.evaluate("image => image.naturalWidth") > 0, "not loaded"
+    return diagrams.get_attribute("src")
+
+
+def test_the_dark_scheme_is_kept_from_page_to_page(reader: Reader):
+    page = reader.page
+    scheme = page.locator("body")
+    reader.open("")
+    expect(scheme).to_have_attribute("data-md-color-scheme", "default")
+
+    page.get_by_title("Switch to dark mode").click()
+    expect(scheme).to_have_attribute("data-md-color-scheme", "slate")
+    reader.open("how-to/store/")
+    expect(scheme).to_have_attribute("data-md-color-scheme", "slate")
+
+    page.get_by_title("Switch to light mode").click()
+    reader.open("policies/")
+    expect(scheme).to_have_attribute("data-md-color-scheme", "default")
