@@ -35,11 +35,15 @@ NEEDS_POSTGRESQL := examples/connect_database.py,examples/rotate_postgres.py
 COVERAGE_OMIT := $(if $(PG_CTL)$(CI),,--omit=$(NEEDS_POSTGRESQL))
 
 # Lint and format first: they take a second and explain most failures.
+# The workflows must match GitHub's schema and pass zizmor's audit, offline.
 # Coverage must be complete: every line under examples/ runs in some test.
 # The browser tests need Chromium (README.md); .ci/run installs it.
 test: $(INSTALLED)
 	$(BIN)/ruff check examples tests benchmarks
 	$(BIN)/ruff format --check examples tests benchmarks
+	$(BIN)/check-jsonschema --builtin-schema vendor.github-workflows \
+		.github/workflows/*.yml
+	$(BIN)/zizmor --offline --quiet .github/workflows
 	$(BIN)/pytest --cov --cov-report=
 	$(BIN)/coverage report --fail-under=100 $(COVERAGE_OMIT)
 
