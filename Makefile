@@ -7,7 +7,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed-from-lock
 
-.PHONY: serve build build-zensical test format lock layer benchmark clean diagrams
+.PHONY: serve build build-zensical test format lock layer benchmark \
+	page-weight diagrams clean
 
 # The footer names the boto3 and moto the snippets were tested with: the
 # locked versions, which mkdocs.yml reads from these variables.
@@ -59,6 +60,9 @@ diagrams: $(INSTALLED)
 # Figures, not pass/fail: see benchmarks/.
 benchmark: $(INSTALLED)
 	$(BIN)/python benchmarks/secretm_cache.py
+
+page-weight: $(INSTALLED)
+	$(BIN)/python benchmarks/page_weight.py
 
 # Re-resolve pyproject.toml into exact, hashed pins (needs the network).
 # Current pins are kept unless LOCK_FLAGS allows upgrades: --upgrade for all,

@@ -71,11 +71,13 @@ class Build:
         return self.site
 
 
-def build_with_mkdocs(site: Path) -> Build:
+def build_with_mkdocs(site: Path, config: Path | None = None) -> Build:
+    """Build docs/ with mkdocs.yml, or another site with its `config`."""
+    config_file = ["--config-file", str(config)] if config else []
     return _build(
         "MkDocs",
         site,
-        ["mkdocs", "build", "--strict", "--site-dir", str(site)],
+        ["mkdocs", "build", "--strict", "--site-dir", str(site), *config_file],
     )
 
 
