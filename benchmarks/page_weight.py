@@ -47,7 +47,7 @@ def weigh(browser: Browser, origin: str, path: str) -> tuple[float, int]:
     with reading(browser, origin) as reader:
         requests: list[Request] = []
         reader.page.context.on("request", lambda r: requests.append(r))
-        reader.open(path)
+        reader.open(path, settle=True)
         for problem in reader.problems:
             print(f"    ! {problem}")
         received = 0

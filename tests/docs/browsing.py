@@ -134,11 +134,13 @@ class Reader:
         context.on("response", self._response)
         self.page: Page = context.new_page()
 
-    def open(self, path: str) -> Response | None:
-        """Go to `path` on the site and wait until the page has made all
-        its requests (the search index, for one)."""
+    def open(self, path: str, *, settle: bool = False) -> Response | None:
+        """Go to `path` on the site and wait for its load event; to `settle`
+        is to wait, too, until the page has made all its requests (the
+        search index, for one): half a second with none."""
         response = self.page.goto(path)
-        self.page.wait_for_load_state("networkidle")
+        if settle:
+            self.page.wait_for_load_state("networkidle")
         return response
 
     def forget_problems(self) -> None:

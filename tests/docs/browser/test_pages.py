@@ -25,7 +25,7 @@ def opened(
 ) -> Iterator[Reader]:
     """The reader, having just opened the page in the light scheme."""
     site_reader.forget_problems()
-    response = site_reader.open(page_url(request.param))
+    response = site_reader.open(page_url(request.param), settle=True)
     assert response, request.param
     assert response.ok, f"{request.param}: {response.status}"
     yield site_reader

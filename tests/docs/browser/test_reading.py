@@ -4,15 +4,10 @@ the diagram, switch to the dark scheme. Each test is a new reader."""
 import re
 
 from browsing import Reader
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Locator, Page, expect
 from test_code_blocks import example_blocks
 
 RETRIEVE = "how-to/retrieve/"
-# The selected tab's label in each set of content tabs on the page.
-SELECTED_TABS = """() => [...document.querySelectorAll("article .tabbed-set")]
-    .map(set => set.querySelector(":scope > input:checked"))
-    .map(input => document.querySelector(`label[for="${input.id}"]`))
-    .map(label => label.innerText.trim())"""
 
 
 def test_search_finds_the_retrieval_page_and_highlights_the_term(
@@ -39,15 +34,23 @@ def test_search_finds_the_retrieval_page_and_highlights_the_term(
 
 def test_the_chosen_tab_stays_chosen_on_the_next_page(reader: Reader):
     page = reader.page
+    cli_tabs = page.locator(
+        "article .tabbed-labels > label", has_text="AWS CLI"
+    )
     reader.open("how-to/store/")
-    assert set(page.evaluate(SELECTED_TABS)) == {"Console"}
+    expect(tab_input(cli_tabs.first)).not_to_be_checked()
 
-    page.locator(".tabbed-labels > label", has_text="AWS CLI").first.click()
+    cli_tabs.first.click()
     reader.open("policies/")
 
-    selected = page.evaluate(SELECTED_TABS)
-    assert selected, "policies/ has no content tabs"
-    assert set(selected) == {"AWS CLI"}
+    assert cli_tabs.count(), "policies/ has no AWS CLI tab"
+    for label in cli_tabs.all():
+        expect(tab_input(label)).to_be_checked()
+
+
+def tab_input(label: Locator) -> Locator:
+    """The radio button that a content tab's label selects."""
+    return label.page.locator(f"[id='{label.get_attribute('for')}']")
 
 
 def test_the_copy_button_copies_exactly_the_snippet(reader: Reader):
