@@ -39,13 +39,14 @@ COVERAGE_OMIT := $(if $(PG_CTL)$(CI),,--omit=$(NEEDS_POSTGRESQL))
 # The workflows must match GitHub's schema and pass zizmor's audit, offline.
 # Coverage must be complete: every line under examples/ runs in some test.
 # The browser tests need Chromium (README.md); .ci/run installs it.
+# Tests run on every core; see SHARED_FIXTURES in tests/conftest.py.
 test: $(INSTALLED)
 	$(BIN)/ruff check examples tests benchmarks
 	$(BIN)/ruff format --check examples tests benchmarks
 	$(BIN)/check-jsonschema --builtin-schema vendor.github-workflows \
 		.github/workflows/*.yml
 	$(BIN)/zizmor --offline --quiet .github/workflows
-	$(BIN)/pytest --cov --cov-report=
+	$(BIN)/pytest --numprocesses auto --dist loadgroup --cov --cov-report=
 	$(BIN)/coverage report --fail-under=100 $(COVERAGE_OMIT)
 
 format: $(INSTALLED)

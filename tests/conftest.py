@@ -82,6 +82,18 @@ def allowed_hosts(config: pytest.Config) -> list[str]:
     return LOOPBACK_HOSTS + extra
 
 
+# `make test` spreads tests over the cores with pytest-xdist. Tests that
+# share one of these session fixtures run on one worker: the fixture writes
+# outside a temporary folder (dist/, Zensical's .cache/), or is costly to
+# start twice (a browser, a PostgreSQL server).
+SHARED_FIXTURES = (
+    "secretm_layer_zip",
+    "zensical_build",
+    "browser",
+    "postgres",
+)
+
+
 def pytest_collection_modifyitems(config: pytest.Config, items: list) -> None:
     # pytest-socket refuses connect() to any host not listed here.
     marker = pytest.mark.allow_hosts(allowed_hosts(config))
@@ -93,6 +105,10 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list) -> None:
         item.add_marker(marker)
         if endpoint_url and item.get_closest_marker("moto_only"):
             item.add_marker(skip)
+        for fixture in SHARED_FIXTURES:
+            if fixture in item.fixturenames:
+                item.add_marker(pytest.mark.xdist_group(fixture))
+                break
 
 
 @pytest.fixture(autouse=True)
