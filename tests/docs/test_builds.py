@@ -30,21 +30,20 @@ Item = TypeVar("Item", Heading, CodeBlock)
 
 
 def test_site_builds_with_mkdocs(mkdocs_build: Build):
-    if mkdocs_build.failure:
-        pytest.fail(
-            f"mkdocs build --strict failed:\n{mkdocs_build.failure}",
-            pytrace=False,
-        )
-    assert (mkdocs_build.site / "index.html").is_file()
+    assert_built(mkdocs_build)
 
 
 def test_site_builds_with_zensical(zensical_build: Build):
-    if zensical_build.failure:
+    assert_built(zensical_build)
+
+
+def assert_built(build: Build) -> None:
+    if build.failure:
         pytest.fail(
-            f"zensical build --strict failed:\n{zensical_build.failure}",
+            f"{build.builder.lower()} build --strict failed:\n{build.failure}",
             pytrace=False,
         )
-    assert (zensical_build.site / "index.html").is_file()
+    assert (build.site / "index.html").is_file()
 
 
 def test_both_builds_have_the_same_pages(
