@@ -100,7 +100,11 @@ def shown_diagram(page: Page) -> str:
     assert box["height"] >= 100
     if diagrams.evaluate("element => element.tagName") == "svg":
         return "svg"
-    assert diagrams.evaluate("image => image.naturalWidth") > 0, "not loaded"
+    # Each scheme's image is lazy: it loads once the scheme shows it.
+    page.wait_for_function(
+        "image => image.complete && image.naturalWidth > 0",
+        arg=diagrams.element_handle(),
+    )
     return diagrams.get_attribute("src")
 
 
