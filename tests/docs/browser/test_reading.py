@@ -18,6 +18,10 @@ def test_search_finds_the_retrieval_page_and_highlights_the_term(
 
     # Typed, key by key: Material searches on each key released.
     page.get_by_placeholder("Search").press_sequentially("GetSecretValue")
+    # Ranked first: the page's front matter boosts it above the pages that
+    # only mention the call.
+    first = page.locator(".md-search-result__link").first
+    expect(first).to_have_attribute("href", re.compile(re.escape(RETRIEVE)))
     # Material adds ?h=<term> to the results whose text holds the term.
     result = page.locator(
         f'.md-search-result__link[href*="{RETRIEVE}?h=getsecretvalue"]'
