@@ -7,6 +7,7 @@ any other origin is refused, and recorded as a problem.
 
 import functools
 import os
+import sys
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -70,11 +71,19 @@ class SiteHandler(SimpleHTTPRequestHandler):
         """Quiet: the browser reports what failed."""
 
 
+class SiteServer(ThreadingHTTPServer):
+    def handle_error(self, request, client_address) -> None:
+        """Quiet when the browser hangs up, as it does on leaving a page
+        before all of it arrived; any other error is printed."""
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
 @contextmanager
 def served(site: Path) -> Iterator[str]:
     """Serve `site` on 127.0.0.1 and a free port; yield its origin."""
     handler = functools.partial(SiteHandler, directory=str(site))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = SiteServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
