@@ -17,7 +17,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests/docs"))
+TESTS = Path(__file__).resolve().parent.parent / "tests"
+sys.path[:0] = [str(TESTS / "docs"), str(TESTS)]
 
 from browsing import CHROMIUM, INSTALL_CHROMIUM, launch, reading, served
 from playwright.sync_api import Browser, Error, Request, sync_playwright

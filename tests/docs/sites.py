@@ -15,6 +15,7 @@ from typing import NamedTuple
 
 import pytest
 from bs4 import BeautifulSoup, Tag
+from untraced import untraced
 
 ROOT = Path(__file__).resolve().parents[2]
 DOCS = ROOT / "docs"
@@ -97,16 +98,14 @@ def _build(builder: str, site: Path, args: list[str], **env: str) -> Build:
         variable: locked_version(package)
         for package, variable in VERIFIED_WITH.items()
     }
-    # A build runs no example: under coverage, tracing it would only double
-    # its time.
-    untraced = {
-        k: v for k, v in os.environ.items() if not k.startswith("COVERAGE_")
-    }
     result = subprocess.run(
         [sys.executable, "-m", *args],
         cwd=ROOT,
         # Material's end-of-life notice would bury the warning that failed.
-        env=untraced | {"NO_MKDOCS_2_WARNING": "1"} | verified_with | env,
+        env=untraced(os.environ)
+        | {"NO_MKDOCS_2_WARNING": "1"}
+        | verified_with
+        | env,
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,

@@ -12,6 +12,7 @@ from pathlib import Path
 import boto3
 import pytest
 from pytest_socket import SocketBlockedError
+from untraced import untraced
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE_TESTS = [
@@ -21,13 +22,11 @@ EXAMPLE_TESTS = [
 
 
 def run_pytest(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess:
-    # The inner run is not measured: the outer run's tests cover examples/,
-    # and tracing a whole pytest run would only slow it down.
-    untraced = {k: v for k, v in env.items() if not k.startswith("COVERAGE_")}
+    # The inner run is not measured: the outer run's tests cover examples/.
     return subprocess.run(
         [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", *args],
         cwd=ROOT,
-        env=untraced,
+        env=untraced(env),
         capture_output=True,
         text=True,
         timeout=300,
