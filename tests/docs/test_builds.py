@@ -13,8 +13,9 @@ from pathlib import Path
 from typing import TypeVar
 
 import pytest
-from sites import (
-    PAGES,
+
+from tests.support.paths import PAGES
+from tests.support.sites import (
     Build,
     CodeBlock,
     Heading,

@@ -14,9 +14,10 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.support.paths import DOCS, ROOT
+
 DIAGRAMS = ROOT / "diagrams"
-ASSETS = ROOT / "docs" / "assets"
+ASSETS = DOCS / "assets"
 SCHEMES = {"light": "#only-light", "dark": "#only-dark"}
 NAMES = sorted(source.stem for source in DIAGRAMS.glob("*.d2"))
 SVGS = [f"{name}-{scheme}.svg" for name in NAMES for scheme in SCHEMES]

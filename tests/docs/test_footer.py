@@ -2,8 +2,8 @@
 with, as requirements.lock pins them: read at build time, never typed in.
 
 mkdocs.yml reads them from the environment, which the tests' builds
-(sites.py) and `make` fill from the lock; the theme's footer shows them
-(overrides/partials/copyright.html).
+(tests/support/sites.py) and `make` fill from the lock; the theme's footer
+shows them (overrides/partials/copyright.html).
 """
 
 import subprocess
@@ -11,7 +11,9 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from sites import PAGES, ROOT, VERIFIED_WITH, locked_version, page_url
+
+from tests.support.paths import PAGES, ROOT
+from tests.support.sites import VERIFIED_WITH, locked_version, page_url
 
 # Prints what `make` passes to mkdocs, when given after the Makefile.
 SHOW_VERSIONS = "show-versions:\n\t@echo " + " ".join(

@@ -1,9 +1,10 @@
 """Addresses readers arrive at: the original page's, and ones that do not
-exist. The server answers as GitHub Pages does (tests/docs/browsing.py)."""
+exist. The server answers as GitHub Pages does (tests/support/browsing.py)."""
 
 import pytest
-from browsing import Reader, accessibility_violations
 from playwright.sync_api import expect
+
+from tests.support.browsing import Reader, accessibility_violations
 
 # Where the page lived before this site (its front matter's permalink).
 OLD_ADDRESS = "docs/cloud/aws-secret-manager"

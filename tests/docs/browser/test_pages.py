@@ -8,9 +8,11 @@ keeps the site's assets in its cache after the first page, as readers do.
 from collections.abc import Iterator
 
 import pytest
-from browsing import Reader, accessibility_violations, reading
 from playwright.sync_api import Browser
-from sites import PAGES, page_id, page_url
+
+from tests.support.browsing import Reader, accessibility_violations, reading
+from tests.support.paths import PAGES
+from tests.support.sites import page_id, page_url
 
 
 @pytest.fixture(scope="module")

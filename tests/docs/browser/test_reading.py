@@ -3,9 +3,10 @@ the diagram, switch to the dark scheme. Each test is a new reader."""
 
 import re
 
-from browsing import Reader
 from playwright.sync_api import Locator, Page, expect
-from test_code_blocks import example_blocks
+
+from tests.support.browsing import Reader
+from tests.support.code_blocks import example_blocks
 
 RETRIEVE = "how-to/retrieve/"
 

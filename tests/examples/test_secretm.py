@@ -1,0 +1,206 @@
+"""examples/secretm/, the Lambda layer shown on docs/secretm.md."""
+
+import json
+import logging
+import subprocess
+import sys
+from datetime import timedelta
+
+import pytest
+import secretm
+import time_machine
+from botocore.stub import Stubber
+
+from tests.support.documented import API_KEY_SECRET, DATABASE_SECRET
+from tests.support.untraced import untraced
+
+VALUE = {"username": "orders_app", "password": "s3cr3t-never-printed"}
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    secretm.clear_cache()
+
+
+@pytest.fixture
+def stored(aws) -> str:
+    """A JSON secret; returns its name."""
+    return aws.create_secret(DATABASE_SECRET, VALUE)
+
+
+def change_value(aws, name: str) -> dict:
+    changed = VALUE | {"password": "rotated"}
+    aws.client("secretsmanager").put_secret_value(
+        SecretId=name, SecretString=json.dumps(changed)
+    )
+    return changed
+
+
+def test_returns_a_dict_for_json_a_string_for_text_and_bytes_for_binary(aws):
+    secrets = aws.client("secretsmanager")
+    names = {kind: aws.name(f"dev/orders/{kind}") for kind in "abcd"}
+    secrets.create_secret(Name=names["a"], SecretString='{"api_key": "k"}')
+    secrets.create_secret(Name=names["b"], SecretString="plain-token")
+    secrets.create_secret(Name=names["c"], SecretBinary=b"\x00\x01")
+    secrets.create_secret(Name=names["d"], SecretString="[1, 2]")
+
+    assert secretm.get_secret(names["a"]) == {"api_key": "k"}
+    assert secretm.get_secret(names["b"]) == "plain-token"
+    assert secretm.get_secret(names["c"]) == b"\x00\x01"
+    assert secretm.get_secret(names["d"]) == "[1, 2]"  # JSON, not an object
+
+
+def test_reads_within_five_minutes_come_from_the_cache(aws, stored):
+    with time_machine.travel(0, tick=False) as clock:
+        assert secretm.get_secret(stored) == VALUE
+        changed = change_value(aws, stored)
+
+        clock.shift(timedelta(minutes=4, seconds=59))
+        # AWS holds the new value: the old one can only come from the cache.
+        assert secretm.get_secret(stored) == VALUE
+
+        clock.shift(timedelta(seconds=2))
+        assert secretm.get_secret(stored) == changed
+
+
+def test_the_cache_time_is_set_by_environment_or_argument(
+    aws, stored, monkeypatch
+):
+    monkeypatch.setenv("POWERTOOLS_PARAMETERS_MAX_AGE", "60")
+    other = aws.create_secret(API_KEY_SECRET, VALUE)
+    with time_machine.travel(0, tick=False) as clock:
+        secretm.get_secret(stored)
+        secretm.get_secret(other, max_age=600)
+        changed = change_value(aws, stored)
+        change_value(aws, other)
+
+        clock.shift(timedelta(seconds=61))
+
+        assert secretm.get_secret(stored) == changed
+        assert secretm.get_secret(other) == VALUE
+
+
+def test_force_refresh_and_clear_cache_read_the_new_value(aws, stored):
+    secretm.get_secret(stored)
+    changed = change_value(aws, stored)
+
+    assert secretm.get_secret(stored, force_refresh=True) == changed
+    aws.client("secretsmanager").put_secret_value(
+        SecretId=stored, SecretString=json.dumps(VALUE)
+    )
+    secretm.clear_cache()
+    assert secretm.get_secret(stored) == VALUE
+
+
+def test_missing_secret_is_named_with_its_error_code(aws):
+    name = aws.name("prod/orders/nope")
+
+    with pytest.raises(secretm.SecretError) as error:
+        secretm.get_secret(name)
+
+    assert error.value.code == "ResourceNotFoundException"
+    assert str(error.value) == (
+        f"Cannot read secret {name!r} (ResourceNotFoundException): no secret "
+        "has this name in the function's account and region; check the name "
+        "and the region"
+    )
+
+
+def test_secret_pending_deletion_says_to_restore_it(aws, stored):
+    aws.client("secretsmanager").delete_secret(
+        SecretId=stored, RecoveryWindowInDays=7
+    )
+
+    with pytest.raises(secretm.SecretError, match="restore it") as error:
+        secretm.get_secret(stored)
+
+    assert error.value.code == "InvalidRequestException"
+
+
+@pytest.mark.parametrize(
+    ("code", "advice"),
+    [
+        ("AccessDeniedException", "attach the read policy"),
+        ("DecryptionFailure", "kms:Decrypt"),
+        ("ThrottlingException", "see the AWS error code"),
+    ],
+)
+def test_errors_moto_cannot_produce_are_explained(code, advice, caplog):
+    # moto never answers with these codes; stub the layer's own client.
+    caplog.set_level(logging.DEBUG, logger="secretm")
+    caplog.set_level(logging.DEBUG, logger="aws_lambda_powertools")
+    with Stubber(secretm._provider.client) as stub:
+        stub.add_client_error("get_secret_value", service_error_code=code)
+        with pytest.raises(secretm.SecretError, match=advice) as error:
+            secretm.get_secret(DATABASE_SECRET)
+
+    assert error.value.code == code
+    assert DATABASE_SECRET in str(error.value)
+
+
+def test_nothing_the_layer_logs_or_raises_holds_the_value(aws, stored, caplog):
+    # botocore itself logs whole responses at DEBUG: keep it above that.
+    caplog.set_level(logging.DEBUG, logger="secretm")
+    caplog.set_level(logging.DEBUG, logger="aws_lambda_powertools")
+    secretm.get_secret(stored)
+    aws.client("secretsmanager").delete_secret(SecretId=stored)
+
+    with pytest.raises(secretm.SecretError) as error:
+        secretm.get_secret(stored, force_refresh=True)
+
+    assert VALUE["password"] not in caplog.text
+    assert VALUE["password"] not in str(error.value)
+    assert VALUE["password"] not in repr(error.value.__cause__)
+
+
+def test_secretm_layer_zip_has_the_layout_lambda_mounts_at_opt_python(
+    secretm_layer_zip,
+):
+    names = secretm_layer_zip.namelist()
+
+    assert "python/secretm/__init__.py" in names
+    assert "python/aws_lambda_powertools/__init__.py" in names
+    assert all(name.startswith("python/") for name in names)
+    assert not any("__pycache__" in name for name in names)
+
+
+def test_secretm_from_the_zip_reads_and_caches_under_moto(
+    aws, stored, secretm_layer_zip, tmp_path
+):
+    # Lambda extracts layers into /opt and puts /opt/python on sys.path.
+    secretm_layer_zip.extractall(tmp_path / "opt")
+    script = f"""
+import json
+import aws_lambda_powertools, boto3, secretm
+first = secretm.get_secret({stored!r})
+boto3.client("secretsmanager").put_secret_value(
+    SecretId={stored!r}, SecretString='{{"password": "rotated"}}'
+)
+print(json.dumps({{
+    "imported_from": [secretm.__file__, aws_lambda_powertools.__file__],
+    "first": first,
+    "cached": secretm.get_secret({stored!r}),
+    "refreshed": secretm.get_secret({stored!r}, force_refresh=True),
+}}))
+"""
+    layer_path = tmp_path / "opt" / "python"
+    result = subprocess.run(
+        [sys.executable, "-c", script],
+        # The layer's copy of secretm is not examples/: nothing to measure.
+        env=untraced()
+        | {
+            "PYTHONPATH": str(layer_path),
+            "AWS_ENDPOINT_URL": aws.subprocess_endpoint_url,
+        },
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+
+    report = json.loads(result.stdout)
+    assert all(
+        path.startswith(str(layer_path)) for path in report["imported_from"]
+    )
+    assert report["first"] == report["cached"] == VALUE
+    assert report["refreshed"] == {"password": "rotated"}

@@ -1,0 +1,112 @@
+"""The sandbox of tests/support/sandbox.py holds: no real credentials, no
+network beyond loopback, and the same tests run against a running endpoint."""
+
+import os
+import re
+import socket
+import subprocess
+import sys
+import urllib.request
+
+import boto3
+import pytest
+from pytest_socket import SocketBlockedError
+
+from tests.support.documented import DATABASE_SECRET, REGION
+from tests.support.paths import ROOT
+from tests.support.untraced import untraced
+
+# Both tabs of a task: the Python and the AWS CLI one.
+EXAMPLE_TESTS = ["tests/examples/test_store_secret.py"]
+
+
+def run_pytest(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess:
+    # The inner run is not measured: the outer run's tests cover examples/.
+    return subprocess.run(
+        [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", *args],
+        cwd=ROOT,
+        env=untraced(env),
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+
+
+def test_sessions_get_fake_credentials_and_the_fixed_region():
+    session = boto3.Session()
+    credentials = session.get_credentials()
+    assert credentials.method == "env"
+    # Ours, or the ones moto sets while it mocks.
+    assert credentials.access_key in {"testing", "FOOBARKEY"}
+    assert session.region_name == REGION
+    assert os.environ["AWS_CONFIG_FILE"] == os.devnull
+    assert os.environ["AWS_SHARED_CREDENTIALS_FILE"] == os.devnull
+
+
+def test_planted_credentials_and_config_are_never_used(tmp_path):
+    # A profile whose credential_process leaves a mark if anything runs it.
+    used = tmp_path / "credential-process-was-run"
+    aws_dir = tmp_path / "home" / ".aws"
+    aws_dir.mkdir(parents=True)
+    (aws_dir / "credentials").write_text(
+        "[default]\naws_access_key_id = AKIAPLANTEDDEFAULT\n"
+        "aws_secret_access_key = planted\n"
+    )
+    (aws_dir / "config").write_text(
+        "[default]\nregion = eu-central-1\n"
+        f"credential_process = touch {used}\n"
+        f"[profile planted]\ncredential_process = touch {used}\n"
+    )
+    env = os.environ | {
+        "HOME": str(tmp_path / "home"),
+        "AWS_PROFILE": "planted",
+        "AWS_ACCESS_KEY_ID": "AKIAPLANTEDENV",
+        "AWS_SECRET_ACCESS_KEY": "planted",
+        "AWS_CONFIG_FILE": str(aws_dir / "config"),
+        "AWS_SHARED_CREDENTIALS_FILE": str(aws_dir / "credentials"),
+    }
+
+    result = run_pytest(
+        *EXAMPLE_TESTS,
+        "tests/harness/test_sandbox.py::test_sessions_get_fake_credentials_and_the_fixed_region",
+        env=env,
+    )
+
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert not used.exists()
+
+
+def test_a_connection_beyond_loopback_fails_before_sending():
+    with pytest.raises(SocketBlockedError, match=re.escape("203.0.113.10")):
+        socket.create_connection(("203.0.113.10", 443))
+
+
+def test_looking_up_an_aws_host_fails_before_sending():
+    with pytest.raises(
+        SocketBlockedError,
+        match=re.escape("secretsmanager.us-west-2.amazonaws.com"),
+    ):
+        urllib.request.urlopen(
+            "https://secretsmanager.us-west-2.amazonaws.com/"
+        )
+
+
+def test_example_tests_run_against_an_endpoint_with_unique_names(
+    aws, moto_server
+):
+    # The moto server here stands for a shared account: it already holds a
+    # secret under a name the docs use, which the run must neither trip over
+    # nor delete.
+    secrets = aws.client("secretsmanager")
+    secrets.create_secret(Name=DATABASE_SECRET, SecretString='{"keep": "me"}')
+
+    result = run_pytest(
+        *EXAMPLE_TESTS, "--endpoint-url", moto_server, env=os.environ
+    )
+
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert f"AWS backend: {moto_server}" in result.stdout
+    names = [secret["Name"] for secret in secrets.list_secrets()["SecretList"]]
+    assert names == [DATABASE_SECRET]
+    assert aws.secret_json(DATABASE_SECRET) == {"keep": "me"}

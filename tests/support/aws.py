@@ -1,0 +1,189 @@
+"""Where a test's AWS calls go, and how examples are run there.
+
+Under the in-process mock (the default) every call, the test's own and the
+example's, reaches one moto state. With ``--endpoint-url`` they go to a
+running endpoint instead, and each test works under names of its own.
+"""
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import boto3
+import pytest
+from moto import mock_aws
+from moto.server import ThreadedMotoServer
+
+from tests.support.documented import SECRET_NAMES
+from tests.support.paths import EXAMPLES
+from tests.support.untraced import untraced_programs
+
+INTERPRETERS = {".py": sys.executable, ".sh": shutil.which("bash")}
+
+
+@pytest.fixture(scope="session")
+def moto_server() -> Iterator[str]:
+    """A moto server on 127.0.0.1 and a free port, for examples run as a
+    subprocess. It shares its state with the in-process mock, so a test can
+    check with boto3 what a script did."""
+    server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
+    server.start()
+    host, port = server.get_host_and_port()
+    yield f"http://{host}:{port}"
+    server.stop()
+
+
+class Backend:
+    """Where a test's AWS calls go, with helpers to run the examples there."""
+
+    def __init__(
+        self, subprocess_endpoint_url: str, name_prefix: str, workdir: Path
+    ) -> None:
+        self.subprocess_endpoint_url = subprocess_endpoint_url
+        self.name_prefix = name_prefix
+        self.workdir = workdir
+
+    def name(self, documented_name: str) -> str:
+        """The name a test uses for a name shown in the docs: the same name
+        under the in-process mock, a unique one on a shared endpoint."""
+        return self.name_prefix + documented_name
+
+    def client(self, service: str, **options):
+        return boto3.client(service, **options)
+
+    def secret_json(self, secret_id: str, stage: str = "AWSCURRENT") -> dict:
+        """The value of a JSON secret, parsed: by default its current one.
+
+        The stage is always named: after update_secret_version_stage, moto
+        still answers a read without it with the old value (AWS does not).
+        """
+        response = self.client("secretsmanager").get_secret_value(
+            SecretId=secret_id, VersionStage=stage
+        )
+        return json.loads(response["SecretString"])
+
+    def create_secret(self, documented_name: str, value: object) -> str:
+        """Store `value` as JSON under the test's name for
+        ``documented_name``; return that name."""
+        name = self.name(documented_name)
+        self.client("secretsmanager").create_secret(
+            Name=name, SecretString=json.dumps(value)
+        )
+        return name
+
+    def create_database_secret(self, documented_name: str) -> str:
+        """Store examples/database_secret.json as the Store page does, under
+        the test's name for ``documented_name``; return that name."""
+        name = self.name(documented_name)
+        self.client("secretsmanager").create_secret(
+            Name=name,
+            SecretString=(EXAMPLES / "database_secret.json").read_text(),
+        )
+        return name
+
+    def secret_state(self, secret_id: str) -> dict:
+        """What a reader can observe of a secret, minus what AWS generates
+        (ARN, version ids, dates)."""
+        secrets = self.client("secretsmanager")
+        described = secrets.describe_secret(SecretId=secret_id)
+        policy = secrets.get_resource_policy(SecretId=secret_id)
+        return {
+            "value": self.secret_json(secret_id),
+            "description": described.get("Description"),
+            "tags": described.get("Tags", []),
+            "kms_key": described.get("KmsKeyId"),
+            "resource_policy": policy.get("ResourcePolicy"),
+        }
+
+    def stages(self, secret_id: str) -> dict[str, list[str]]:
+        """The staging labels of each version of the secret, by version id."""
+        secrets = self.client("secretsmanager")
+        return secrets.describe_secret(SecretId=secret_id)[
+            "VersionIdsToStages"
+        ]
+
+    def run_example(
+        self, filename: str, *, check: bool = True
+    ) -> subprocess.CompletedProcess:
+        """Run ``examples/<filename>`` (Python or shell) as a reader would,
+        from inside ``examples/``, against this backend.
+
+        Under the in-process mock the file runs unchanged. On a shared endpoint
+        the documented secret names are swapped for unique ones first. A run
+        that fails fails the test, unless ``check=False``: for error paths.
+        """
+        path = EXAMPLES / filename
+        if self.name_prefix:
+            script = path.read_text()
+            for documented_name in sorted(SECRET_NAMES, key=len, reverse=True):
+                script = script.replace(
+                    documented_name, self.name(documented_name)
+                )
+            path = self.workdir / filename
+            path.write_text(script)
+        venv_bin = str(Path(sys.executable).parent)
+        search_path = venv_bin + os.pathsep + os.environ["PATH"]
+        if path.suffix == ".sh":
+            # The AWS CLI is Python too; none of it is in examples/.
+            search_path = untraced_programs(
+                self.workdir / "untraced", search_path, "aws"
+            )
+        result = subprocess.run(
+            [INTERPRETERS[path.suffix], str(path)],
+            cwd=EXAMPLES,
+            env=os.environ
+            | {
+                "AWS_ENDPOINT_URL": self.subprocess_endpoint_url,
+                "PATH": search_path,
+            },
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=False,
+        )
+        if check and result.returncode != 0:
+            failure = f"examples/{filename} exited with {result.returncode}"
+            pytest.fail(f"{failure}:\n{result.stderr}", pytrace=False)
+        return result
+
+    def delete_own_secrets(self) -> None:
+        """Remove every secret this test created on a shared endpoint."""
+        secrets = self.client("secretsmanager")
+        pages = secrets.get_paginator("list_secrets").paginate(
+            Filters=[{"Key": "name", "Values": [self.name_prefix]}],
+            IncludePlannedDeletion=True,  # those pending deletion too
+        )
+        for page in pages:
+            for secret in page["SecretList"]:
+                if secret["Name"].startswith(self.name_prefix):
+                    secrets.delete_secret(
+                        SecretId=secret["ARN"], ForceDeleteWithoutRecovery=True
+                    )
+
+
+@pytest.fixture
+def aws(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Backend]:
+    """The test's AWS: in-process moto, or the ``--endpoint-url``. The
+    example tests use it automatically (tests/examples/conftest.py)."""
+    endpoint_url = request.config.getoption("--endpoint-url")
+    if endpoint_url:
+        prefix = f"docs-test-{uuid.uuid4().hex[:8]}/"
+        backend = Backend(endpoint_url, prefix, tmp_path)
+        yield backend
+        backend.delete_own_secrets()
+    else:
+        server_url = request.getfixturevalue("moto_server")
+        if request.node.get_closest_marker("aws_managed_policies"):
+            # Loading them costs moto a second, at every reset: only on demand.
+            monkeypatch = request.getfixturevalue("monkeypatch")
+            monkeypatch.setenv("MOTO_IAM_LOAD_MANAGED_POLICIES", "true")
+        # moto runs Lambda code only in Docker, which these machines lack.
+        # Its simple Lambda backend stores functions the same way, and
+        # answers an invocation (such as rotate_secret's) without running it.
+        with mock_aws(config={"lambda": {"use_docker": False}}):
+            yield Backend(server_url, "", tmp_path)

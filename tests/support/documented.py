@@ -1,0 +1,18 @@
+"""The names and values the pages and examples use, written once.
+
+A test that sets up what an example expects takes the names from here, so a
+renamed secret is renamed in one place besides the pages.
+"""
+
+REGION = "us-west-2"
+ACCOUNT_ID = "123456789012"  # moto's default account
+
+DATABASE_SECRET = "prod/orders/postgres"
+API_KEY_SECRET = "prod/orders/payments-api"
+DEV_API_KEY_SECRET = "dev/orders/payments-api"
+# What `run_example` swaps for unique names on a shared endpoint.
+SECRET_NAMES = (DATABASE_SECRET, API_KEY_SECRET, DEV_API_KEY_SECRET)
+
+EXECUTION_ROLE = "orders-api"  # the Lambda function and its role
+ROTATION_FUNCTION = "rotate-orders-postgres"
+DATABASE = "orders"  # the dbname of examples/database_secret.json

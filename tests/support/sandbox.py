@@ -1,0 +1,118 @@
+"""The sandbox every test runs in.
+
+- Fake credentials and a fixed region; ``~/.aws`` files are never read.
+- No network beyond loopback: a connection or a DNS lookup for any other host
+  fails at once, before anything is sent.
+- AWS calls go to moto (`aws.py`): in-process by default, or to a running
+  endpoint given with ``--endpoint-url`` (or ``DOCS_TEST_ENDPOINT_URL``).
+"""
+
+import ipaddress
+import logging
+import os
+import socket
+from urllib.parse import urlsplit
+
+import pytest
+from pytest_socket import SocketBlockedError
+
+from tests.support.documented import REGION
+
+LOOPBACK_HOSTS = ["127.0.0.1", "::1", "localhost"]
+# Credentials an endpoint run may take from the shell; files are never read.
+ENVIRONMENT_CREDENTIALS = (
+    "AWS_ACCESS_KEY_ID",
+    "AWS_SECRET_ACCESS_KEY",
+    "AWS_SESSION_TOKEN",
+)
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--endpoint-url",
+        default=os.environ.get("DOCS_TEST_ENDPOINT_URL"),
+        help="run the example tests against this running endpoint (a moto "
+        "server, LocalStack, ...) instead of the in-process mock; "
+        "env: DOCS_TEST_ENDPOINT_URL",
+    )
+
+
+def use_fake_aws_environment(keep: tuple[str, ...] = ()) -> None:
+    """Set this process's AWS environment: fake credentials (unless `keep`
+    keeps the shell's), the fixed region, and no AWS config files. Call it
+    before boto3 reads the environment; the benchmarks call it too."""
+    for name in [name for name in os.environ if name.startswith("AWS_")]:
+        if name not in keep:
+            del os.environ[name]
+    os.environ.update(
+        AWS_CONFIG_FILE=os.devnull,
+        AWS_SHARED_CREDENTIALS_FILE=os.devnull,
+        AWS_DEFAULT_REGION=REGION,
+        AWS_EC2_METADATA_DISABLED="true",
+    )
+    os.environ.setdefault("AWS_ACCESS_KEY_ID", "testing")
+    os.environ.setdefault("AWS_SECRET_ACCESS_KEY", "testing")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    endpoint_url = config.getoption("--endpoint-url")
+    use_fake_aws_environment(ENVIRONMENT_CREDENTIALS if endpoint_url else ())
+    if endpoint_url:
+        os.environ["AWS_ENDPOINT_URL"] = endpoint_url
+    # The in-process moto server would log every request it serves.
+    logging.getLogger("werkzeug").setLevel(logging.WARNING)
+
+
+def pytest_report_header(config: pytest.Config) -> str:
+    endpoint_url = config.getoption("--endpoint-url")
+    return f"AWS backend: {endpoint_url or 'in-process moto'}, region {REGION}"
+
+
+def allowed_hosts(config: pytest.Config) -> list[str]:
+    endpoint_url = config.getoption("--endpoint-url")
+    extra = [urlsplit(endpoint_url).hostname] if endpoint_url else []
+    return LOOPBACK_HOSTS + extra
+
+
+def pytest_collection_modifyitems(
+    config: pytest.Config, items: list[pytest.Item]
+) -> None:
+    # pytest-socket refuses connect() to any host not listed here.
+    marker = pytest.mark.allow_hosts(allowed_hosts(config))
+    endpoint_url = config.getoption("--endpoint-url")
+    skip = pytest.mark.skip(
+        reason=f"needs in-process moto, not {endpoint_url}"
+    )
+    for item in items:
+        item.add_marker(marker)
+        if endpoint_url and item.get_closest_marker("moto_only"):
+            item.add_marker(skip)
+
+
+@pytest.fixture(autouse=True)
+def no_dns_beyond_loopback(
+    pytestconfig: pytest.Config, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Refuse DNS lookups too: pytest-socket guards connect(), but a lookup of
+    an AWS host name would already send a query out."""
+    allowed = set(allowed_hosts(pytestconfig))
+    real_getaddrinfo = socket.getaddrinfo
+
+    def guarded_getaddrinfo(host, *args, **kwargs):
+        name = host.decode() if isinstance(host, bytes) else host
+        if name is None or name in allowed or is_loopback_address(name):
+            return real_getaddrinfo(host, *args, **kwargs)
+        raise SocketBlockedError(
+            f"A test tried to look up {name!r}. Tests reach only loopback: "
+            "make the AWS call inside the `aws` fixture's backend (in-process "
+            "moto, or --endpoint-url)."
+        )
+
+    monkeypatch.setattr(socket, "getaddrinfo", guarded_getaddrinfo)
+
+
+def is_loopback_address(name: str) -> bool:
+    try:
+        return ipaddress.ip_address(name).is_loopback
+    except ValueError:
+        return False
