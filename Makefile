@@ -1,14 +1,21 @@
-# Two entry points from a fresh clone: `make serve` and `make test`.
-# The virtualenv is rebuilt only when requirements.lock changes, so after the
-# first install neither target needs the network.
+# Two entry points from a fresh clone: `make serve` and `make test`; `make
+# help` lists the others. The virtualenv is rebuilt only when
+# requirements.lock changes, so after the first install no target but `lock`
+# needs the network. What `make test` checks is listed in one place: the
+# page "How this site stays correct", docs/contributing.md.
 
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed-from-lock
 
-.PHONY: serve build build-zensical test format lock layer benchmark \
-	page-weight diagrams clean
+.DEFAULT_GOAL := help
+.PHONY: help serve build build-zensical test lint workflows pytest coverage \
+	format lock layer benchmark bench-suite page-weight diagrams clean
+
+help: ## List the targets, one line each
+	@awk -F ':.*## ' '/^[a-z-]+:.*## / { printf "  %-15s %s\n", $$1, $$2 }' \
+		$(MAKEFILE_LIST)
 
 # The footer names the boto3 and moto the snippets were tested with: the
 # locked versions, which mkdocs.yml reads from these variables.
@@ -16,60 +23,69 @@ locked = $(shell sed -n 's/^$(1)==\([^ ;]*\).*/\1/p' requirements.lock)
 export VERIFIED_BOTO3 := $(call locked,boto3)
 export VERIFIED_MOTO := $(call locked,moto)
 
-serve: $(INSTALLED)
+serve: $(INSTALLED) ## The site, with live reload, on http://127.0.0.1:8000
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
 
-build: $(INSTALLED)
+build: $(INSTALLED) ## Build the published site into site/
 	$(BIN)/mkdocs build --strict --site-dir site
 
 # The same docs/ and mkdocs.yml built with Zensical, Material's successor,
 # into its own folder (docs/maintenance.md). It keeps a cache in .cache/.
-build-zensical: $(INSTALLED)
+build-zensical: $(INSTALLED) ## Build the same site with Zensical, into site-zensical/
 	SITE_DIR=site-zensical $(BIN)/zensical build --strict
 
-# The rotation tests start a throwaway PostgreSQL server of their own
-# (tests/postgres_server.py). On a machine without PostgreSQL, outside CI,
-# they are skipped with a note on how to install it, and the examples only
-# they run are left out of the coverage total. With CI set, they fail.
-PG_CTL := $(firstword $(wildcard /usr/lib/postgresql/*/bin/pg_ctl) $(shell command -v pg_ctl))
+# The tests that connect to a database start a throwaway PostgreSQL server
+# of their own. On a machine without PostgreSQL, outside CI, they are skipped
+# with a note on how to install it, and the examples only they run are left
+# out of the coverage total. With CI set, they fail. One rule finds it.
+POSTGRESQL = $(shell $(PYTHON) tests/support/postgres_programs.py)
 NEEDS_POSTGRESQL := examples/connect_database.py,examples/rotate_postgres.py
-COVERAGE_OMIT := $(if $(PG_CTL)$(CI),,--omit=$(NEEDS_POSTGRESQL))
+COVERAGE_OMIT = $(if $(POSTGRESQL)$(CI),,--omit=$(NEEDS_POSTGRESQL))
 
-# Lint and format first: they take a second and explain most failures.
-# The workflows must match GitHub's schema and pass zizmor's audit, offline.
-# Coverage must be complete: every line under examples/ runs in some test.
-# The browser tests need Chromium (README.md); .ci/run installs it.
-# Tests run on every core; see SHARED_FIXTURES in tests/conftest.py.
-test: $(INSTALLED)
+# In this order: lint explains most failures in a second.
+test: lint workflows pytest coverage ## Every check (docs/contributing.md)
+
+lint: $(INSTALLED) ## Ruff's lint and format check
 	$(BIN)/ruff check examples tests benchmarks
 	$(BIN)/ruff format --check examples tests benchmarks
+
+workflows: $(INSTALLED) ## GitHub's workflow schema and zizmor, offline
 	$(BIN)/check-jsonschema --builtin-schema vendor.github-workflows \
 		.github/workflows/*.yml
 	$(BIN)/zizmor --offline --quiet .github/workflows
+
+# On every core; tests/support/shared.py keeps some tests together.
+pytest: $(INSTALLED) ## The tests, measuring the coverage of examples/
 	$(BIN)/pytest --numprocesses auto --dist loadgroup --cov --cov-report=
+
+coverage: $(INSTALLED) ## Fail unless the last pytest ran every line of examples/
 	$(BIN)/coverage report --fail-under=100 $(COVERAGE_OMIT)
 
-format: $(INSTALLED)
+format: $(INSTALLED) ## Fix what ruff can: lint and formatting
 	$(BIN)/ruff check --fix examples tests benchmarks
 	$(BIN)/ruff format examples tests benchmarks
 
 # diagrams/NAME.d2 -> docs/assets/NAME-light.svg and NAME-dark.svg. Commit
 # both; make test fails while they differ from a fresh rendering.
-diagrams: $(INSTALLED)
+diagrams: $(INSTALLED) ## Render diagrams/*.d2 to the SVGs in docs/assets
 	PATH="$(CURDIR)/$(BIN):$$PATH" sh diagrams/render.sh docs/assets
 
-# Figures, not pass/fail: see benchmarks/.
-benchmark: $(INSTALLED)
-	$(BIN)/python benchmarks/secretm_cache.py
+# Figures, not pass/fail: see benchmarks/. They run from the root, so that
+# they import tests.support; the examples they import are on PYTHONPATH.
+benchmark: $(INSTALLED) ## What the secretm cache saves over 1,000 invocations
+	PYTHONPATH=examples $(BIN)/python -m benchmarks.secretm_cache
 
-page-weight: $(INSTALLED)
-	$(BIN)/python benchmarks/page_weight.py
+page-weight: $(INSTALLED) ## What each page costs a browser on first load
+	$(BIN)/python -m benchmarks.page_weight
+
+bench-suite: $(INSTALLED) ## Time `make test`: the median of three runs
+	$(BIN)/python -m benchmarks.suite
 
 # Re-resolve pyproject.toml into exact, hashed pins (needs the network).
 # Current pins are kept unless LOCK_FLAGS allows upgrades: --upgrade for all,
 # or --upgrade-package NAME for one.
 LOCK_FLAGS ?=
-lock: $(INSTALLED)
+lock: $(INSTALLED) ## Re-pin pyproject.toml into requirements.lock
 	$(BIN)/uv pip compile pyproject.toml --all-extras --universal \
 		--python-version 3.11.5 --generate-hashes $(LOCK_FLAGS) \
 		--custom-compile-command "make lock" --output-file requirements.lock
@@ -80,15 +96,16 @@ $(INSTALLED): requirements.lock
 	$(BIN)/pip install --quiet --require-hashes --no-deps -r requirements.lock
 	touch $@
 
-clean:
-	rm -rf $(VENV) site site-zensical .cache build dist .pytest_cache .ruff_cache .coverage
+clean: ## Remove the virtualenv and everything built or measured
+	rm -rf $(VENV) site site-zensical .cache build dist .pytest_cache \
+		.ruff_cache .coverage .coverage.*
 
 # The secretm Lambda layer: Lambda mounts a layer's python/ at /opt/python.
 # Powertools and its pure-Python dependencies come from the locked .venv.
 LAYER_DEPENDENCIES := aws_lambda_powertools jmespath typing_extensions.py
 SITE_PACKAGES = $(wildcard $(VENV)/lib/python3*/site-packages)
 
-layer: $(INSTALLED)
+layer: $(INSTALLED) ## Build the secretm layer into dist/secretm-layer.zip
 	rm -rf build/layer dist/secretm-layer.zip
 	mkdir -p build/layer/python dist
 	cp -r examples/secretm build/layer/python/
