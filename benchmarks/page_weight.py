@@ -17,12 +17,17 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
-TESTS = Path(__file__).resolve().parent.parent / "tests"
-sys.path[:0] = [str(TESTS / "docs"), str(TESTS)]
-
-from browsing import CHROMIUM, INSTALL_CHROMIUM, launch, reading, served
 from playwright.sync_api import Browser, Error, Request, sync_playwright
-from sites import PAGES, build_with_mkdocs, page_id, page_url
+
+from tests.support.browsing import (
+    CHROMIUM,
+    INSTALL_CHROMIUM,
+    launch,
+    reading,
+    served,
+)
+from tests.support.paths import PAGES
+from tests.support.sites import build_with_mkdocs, page_id, page_url
 
 TARGET_KB = 400
 TARGET_REQUESTS = 15

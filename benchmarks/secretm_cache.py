@@ -1,45 +1,35 @@
 """1,000 warm invocations against moto: the old page's get_secret, which makes
 a new session and client and calls GetSecretValue every time, beside secretm.
 
-Run with `make benchmark`. Prints the API calls made, the median time of one
-get_secret, and what the calls would cost per million invocations.
+Run with `make benchmark`, which puts examples/ on PYTHONPATH. Prints the
+API calls made, the median time of one get_secret, and what the calls would
+cost per million invocations.
 """
 
 import json
-import os
 import statistics
-import sys
 import time
-from pathlib import Path
+
+from tests.support.sandbox import use_fake_aws_environment
 
 # The same sandbox as the tests: fake credentials, no AWS config files.
-for name in [name for name in os.environ if name.startswith("AWS_")]:
-    del os.environ[name]
-os.environ.update(
-    AWS_ACCESS_KEY_ID="testing",
-    AWS_SECRET_ACCESS_KEY="testing",
-    AWS_DEFAULT_REGION="us-west-2",
-    AWS_CONFIG_FILE=os.devnull,
-    AWS_SHARED_CREDENTIALS_FILE=os.devnull,
-)
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "examples"))
+use_fake_aws_environment()
 
 import boto3
 import botocore.client
 from cost_estimate import dollars, estimate_monthly_cost
 from moto import mock_aws
 
+from tests.support.documented import DATABASE_SECRET, REGION
+
 INVOCATIONS = 1_000
-SECRET_NAME = "prod/orders/postgres"
 
 
 def old_page_get_secret() -> str:
     """The original page's sample, as it was: a client per call."""
     session = boto3.session.Session()
-    client = session.client(
-        service_name="secretsmanager", region_name="us-west-2"
-    )
-    response = client.get_secret_value(SecretId=SECRET_NAME)
+    client = session.client(service_name="secretsmanager", region_name=REGION)
+    response = client.get_secret_value(SecretId=DATABASE_SECRET)
     return response["SecretString"]
 
 
@@ -83,12 +73,12 @@ def main() -> None:
 
     with mock_aws():
         boto3.client("secretsmanager").create_secret(
-            Name=SECRET_NAME, SecretString=json.dumps({"password": "x"})
+            Name=DATABASE_SECRET, SecretString=json.dumps({"password": "x"})
         )
         results = {
             "old page (client per call)": measure(old_page_get_secret),
             "secretm (cached)": measure(
-                lambda: secretm.get_secret(SECRET_NAME)
+                lambda: secretm.get_secret(DATABASE_SECRET)
             ),
         }
 
