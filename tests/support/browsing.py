@@ -32,7 +32,6 @@ from playwright.sync_api import (
     sync_playwright,
 )
 
-from tests.support.shared import shared_fixture
 from tests.support.sites import Build
 from tests.support.tools import require_tool
 
@@ -204,8 +203,10 @@ def accessibility_violations(page: Page, **options) -> list[str]:
     ]
 
 
-@shared_fixture
+@pytest.fixture(scope="session")
 def browser() -> Iterator[Browser]:
+    """Chromium, one per xdist worker: it starts in a quarter of a second,
+    and the browser tests then spread over every core."""
     require_tool(CHROMIUM.is_file(), INSTALL_CHROMIUM)
     with sync_playwright() as playwright:
         browser = launch(playwright)

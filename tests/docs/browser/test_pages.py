@@ -1,11 +1,17 @@
 """Every page, as a reader's browser gets it: whole, from this site alone,
 and accessible in both colour schemes.
 
-One reader opens the pages in turn, each once for the three tests on it, and
-keeps the site's assets in its cache after the first page, as readers do.
+A reader reads each page once for the three tests on it: it opens the page
+in the light scheme, has axe-core check it, switches to the dark scheme for
+axe's contrast rules, and waits until the page has made all its requests.
+The three tests of a page share an xdist group, so that one worker reads
+it; each worker's reader keeps the site's assets in its cache after its
+first page, as readers do.
 """
 
 from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser
@@ -14,6 +20,33 @@ from tests.support.browsing import Reader, accessibility_violations, reading
 from tests.support.paths import PAGES
 from tests.support.sites import page_id, page_url
 
+# Only the colours change with the scheme: in the dark one, axe checks them.
+CONTRAST_RULES = ["color-contrast", "link-in-text-block"]
+
+
+@dataclass(frozen=True)
+class PageReading:
+    url: str
+    problems: list[str]
+    light_violations: list[str]
+    dark_violations: list[str]
+
+
+def read(reader: Reader, page: Path) -> PageReading:
+    reader.forget_problems()
+    response = reader.open(page_url(page))
+    assert response, page_id(page)
+    assert response.ok, f"{page_id(page)}: {response.status}"
+    light = accessibility_violations(reader.page)
+    reader.page.get_by_title("Switch to dark mode").click()
+    dark = accessibility_violations(reader.page, runOnly=CONTRAST_RULES)
+    # The dark scheme, once chosen, would stay on for the next page.
+    reader.page.get_by_title("Switch to light mode").click()
+    # What the page fetches after its load event (the search index) counts
+    # too. By now it is usually done, and this returns at once.
+    reader.page.wait_for_load_state("networkidle")
+    return PageReading(reader.page.url, list(reader.problems), light, dark)
+
 
 @pytest.fixture(scope="module")
 def site_reader(browser: Browser, site_url: str) -> Iterator[Reader]:
@@ -21,42 +54,51 @@ def site_reader(browser: Browser, site_url: str) -> Iterator[Reader]:
         yield reader
 
 
-@pytest.fixture(scope="module", params=PAGES, ids=page_id)
-def opened(
-    request: pytest.FixtureRequest, site_reader: Reader
-) -> Iterator[Reader]:
-    """The reader, having just opened the page in the light scheme."""
-    site_reader.forget_problems()
-    response = site_reader.open(page_url(request.param), settle=True)
-    assert response, request.param
-    assert response.ok, f"{request.param}: {response.status}"
-    yield site_reader
-    # The dark scheme, once chosen, would stay on for the next page.
-    light = site_reader.page.get_by_title("Switch to light mode")
-    if light.is_visible():
-        light.click()
+@pytest.fixture(scope="module")
+def readings() -> dict[Path, PageReading]:
+    return {}
 
 
-def test_page_loads_whole_and_from_this_site_alone(opened: Reader):
-    assert not opened.problems, f"{opened.page.url}:\n" + "\n".join(
-        opened.problems
+@pytest.fixture(
+    params=[
+        pytest.param(
+            page,
+            id=page_id(page),
+            marks=pytest.mark.xdist_group(page_id(page)),
+        )
+        for page in PAGES
+    ]
+)
+def page_reading(
+    request: pytest.FixtureRequest,
+    site_reader: Reader,
+    readings: dict[Path, PageReading],
+) -> PageReading:
+    page = request.param
+    if page not in readings:
+        readings[page] = read(site_reader, page)
+    return readings[page]
+
+
+def test_page_loads_whole_and_from_this_site_alone(page_reading: PageReading):
+    assert not page_reading.problems, f"{page_reading.url}:\n" + "\n".join(
+        page_reading.problems
     )
 
 
-def test_page_has_no_serious_accessibility_violations(opened: Reader):
-    violations = accessibility_violations(opened.page)
+def test_page_has_no_serious_accessibility_violations(
+    page_reading: PageReading,
+):
+    violations = page_reading.light_violations
 
-    assert not violations, f"{opened.page.url}:\n" + "\n".join(violations)
+    assert not violations, f"{page_reading.url}:\n" + "\n".join(violations)
 
 
-def test_page_has_enough_contrast_in_the_dark_scheme(opened: Reader):
-    """Only the colours change with the scheme: axe checks contrast."""
-    opened.page.get_by_title("Switch to dark mode").click()
+def test_page_has_enough_contrast_in_the_dark_scheme(
+    page_reading: PageReading,
+):
+    violations = page_reading.dark_violations
 
-    violations = accessibility_violations(
-        opened.page, runOnly=["color-contrast", "link-in-text-block"]
-    )
-
-    assert not violations, f"{opened.page.url}, dark:\n" + "\n".join(
+    assert not violations, f"{page_reading.url}, dark:\n" + "\n".join(
         violations
     )
