@@ -53,8 +53,8 @@ class Backend:
         under the in-process mock, a unique one on a shared endpoint."""
         return self.name_prefix + documented_name
 
-    def client(self, service: str, **options):
-        return boto3.client(service, **options)
+    def client(self, service: str):
+        return boto3.client(service)
 
     def secret_json(self, secret_id: str, stage: str = "AWSCURRENT") -> dict:
         """The value of a JSON secret, parsed: by default its current one.
