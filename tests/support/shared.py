@@ -21,6 +21,8 @@ def shared_fixture(function: Callable) -> Callable:
     return pytest.fixture(scope="session")(function)
 
 
+# First, so that xdist's own hook on the worker sees the groups.
+@pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         used = [name for name in SHARED if name in item.fixturenames]
