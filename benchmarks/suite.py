@@ -1,13 +1,13 @@
 """How long `make test` takes, run as a contributor runs it.
 
 Run with `make bench-suite` after the first install, on a quiet machine.
-Runs `make test` three times and prints each run's wall time and CPU time
-(all processes, so idle cores show as wall time above CPU time / cores),
-their median, and the twenty slowest tests of the median run.
+Runs `make test` three times and prints each run's wall time and the CPU
+time the whole machine was busy meanwhile (Linux's /proc/stat, which counts
+Chromium's processes too; wall time above CPU time / cores means idle
+cores), their median, and the twenty slowest tests of the median run.
 """
 
 import os
-import resource
 import statistics
 import subprocess
 import sys
@@ -20,8 +20,13 @@ SLOWEST = 20
 
 
 def cpu_seconds() -> float:
-    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return usage.ru_utime + usage.ru_stime
+    """Seconds the machine's cores have been busy since it booted."""
+    with open("/proc/stat") as stat:
+        user, nice, system, _idle, _iowait, irq, softirq = map(
+            int, stat.readline().split()[1:8]
+        )
+    busy = user + nice + system + irq + softirq
+    return busy / os.sysconf("SC_CLK_TCK")
 
 
 def timed_run() -> tuple[float, float, list[str]]:

@@ -48,27 +48,36 @@ def read(reader: Reader, page: Path) -> PageReading:
     return PageReading(reader.page.url, list(reader.problems), light, dark)
 
 
-@pytest.fixture(scope="module")
+# Per session, not per module: xdist runs other modules' tests in between,
+# which would tear a module's fixtures down and have the pages read again.
+@pytest.fixture(scope="session")
 def site_reader(browser: Browser, site_url: str) -> Iterator[Reader]:
     with reading(browser, site_url) as reader:
         yield reader
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def readings() -> dict[Path, PageReading]:
     return {}
 
 
-@pytest.fixture(
-    params=[
+# Each test runs once for each page. The marks of a fixture's params do not
+# reach the tests, so the pages are given here, to every test of the module.
+pytestmark = pytest.mark.parametrize(
+    "page_reading",
+    [
         pytest.param(
             page,
             id=page_id(page),
             marks=pytest.mark.xdist_group(page_id(page)),
         )
         for page in PAGES
-    ]
+    ],
+    indirect=True,
 )
+
+
+@pytest.fixture
 def page_reading(
     request: pytest.FixtureRequest,
     site_reader: Reader,
