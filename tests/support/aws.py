@@ -5,11 +5,15 @@ example's, reaches one moto state. With ``--endpoint-url`` they go to a
 running endpoint instead, and each test works under names of its own.
 """
 
+import contextlib
+import io
 import json
 import os
-import shutil
+import runpy
 import subprocess
 import sys
+import traceback
+import unittest.mock
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -23,7 +27,7 @@ from tests.support.documented import SECRET_NAMES
 from tests.support.paths import EXAMPLES
 from tests.support.untraced import untraced_programs
 
-INTERPRETERS = {".py": sys.executable, ".sh": shutil.which("bash")}
+LOAD_MANAGED_POLICIES = "MOTO_IAM_LOAD_MANAGED_POLICIES"
 
 
 @pytest.fixture(scope="session")
@@ -36,6 +40,42 @@ def moto_server() -> Iterator[str]:
     host, port = server.get_host_and_port()
     yield f"http://{host}:{port}"
     server.stop()
+
+
+def run_python(path: Path) -> subprocess.CompletedProcess:
+    """Run a Python example in this process, as ``python <path>`` would run
+    it from inside examples/: as ``__main__``, with fresh globals, its own
+    imports, and its output and exit status captured. A new interpreter for
+    each would cost half a second of start-up and boto3 imports, and its
+    calls would reach moto only over HTTP; here they reach the test's mock,
+    and coverage measures them directly."""
+    stdout, stderr = io.StringIO(), io.StringIO()
+    with (
+        contextlib.chdir(EXAMPLES),
+        contextlib.redirect_stdout(stdout),
+        contextlib.redirect_stderr(stderr),
+        unittest.mock.patch.object(sys, "argv", [str(path)]),
+    ):
+        try:
+            runpy.run_path(str(path), run_name="__main__")
+            status = 0
+        except SystemExit as exit_:
+            status = exit_status(exit_, stderr)
+        except Exception:
+            traceback.print_exc(file=stderr)
+            status = 1
+    return subprocess.CompletedProcess(
+        ["python", path.name], status, stdout.getvalue(), stderr.getvalue()
+    )
+
+
+def exit_status(exit_: SystemExit, stderr: io.StringIO) -> int:
+    """The status Python exits with for this SystemExit; a message, as in
+    sys.exit("..."), goes to standard error and means 1."""
+    if exit_.code is None or isinstance(exit_.code, int):
+        return exit_.code or 0
+    print(exit_.code, file=stderr)
+    return 1
 
 
 class Backend:
@@ -110,8 +150,9 @@ class Backend:
     def run_example(
         self, filename: str, *, check: bool = True
     ) -> subprocess.CompletedProcess:
-        """Run ``examples/<filename>`` (Python or shell) as a reader would,
-        from inside ``examples/``, against this backend.
+        """Run ``examples/<filename>`` as a reader would run it from inside
+        ``examples/`` (``python <file>`` or ``bash <file>``), against this
+        backend; return its exit status and output.
 
         Under the in-process mock the file runs unchanged. On a shared endpoint
         the documented secret names are swapped for unique ones first. A run
@@ -126,15 +167,24 @@ class Backend:
                 )
             path = self.workdir / filename
             path.write_text(script)
+        run = {".py": run_python, ".sh": self.run_shell}[path.suffix]
+        result = run(path)
+        if check and result.returncode != 0:
+            failure = f"examples/{filename} exited with {result.returncode}"
+            pytest.fail(f"{failure}:\n{result.stderr}", pytrace=False)
+        return result
+
+    def run_shell(self, path: Path) -> subprocess.CompletedProcess:
+        """`bash <path>` with the virtualenv's programs first on PATH."""
         venv_bin = str(Path(sys.executable).parent)
-        search_path = venv_bin + os.pathsep + os.environ["PATH"]
-        if path.suffix == ".sh":
-            # The AWS CLI is Python too; none of it is in examples/.
-            search_path = untraced_programs(
-                self.workdir / "untraced", search_path, "aws"
-            )
-        result = subprocess.run(
-            [INTERPRETERS[path.suffix], str(path)],
+        # The AWS CLI is Python too; none of it is in examples/.
+        search_path = untraced_programs(
+            self.workdir / "untraced",
+            venv_bin + os.pathsep + os.environ["PATH"],
+            "aws",
+        )
+        return subprocess.run(
+            ["bash", str(path)],
             cwd=EXAMPLES,
             env=os.environ
             | {
@@ -146,10 +196,6 @@ class Backend:
             timeout=60,
             check=False,
         )
-        if check and result.returncode != 0:
-            failure = f"examples/{filename} exited with {result.returncode}"
-            pytest.fail(f"{failure}:\n{result.stderr}", pytrace=False)
-        return result
 
     def delete_own_secrets(self) -> None:
         """Remove every secret this test created on a shared endpoint."""
@@ -178,12 +224,16 @@ def aws(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Backend]:
         backend.delete_own_secrets()
     else:
         server_url = request.getfixturevalue("moto_server")
-        if request.node.get_closest_marker("aws_managed_policies"):
-            # Loading them costs moto a second, at every reset: only on demand.
-            monkeypatch = request.getfixturevalue("monkeypatch")
-            monkeypatch.setenv("MOTO_IAM_LOAD_MANAGED_POLICIES", "true")
+        managed = request.node.get_closest_marker("aws_managed_policies")
+        monkeypatch = request.getfixturevalue("monkeypatch")
+        if managed:
+            # Loading them costs moto a second: only on demand.
+            monkeypatch.setenv(LOAD_MANAGED_POLICIES, "true")
         # moto runs Lambda code only in Docker, which these machines lack.
         # Its simple Lambda backend stores functions the same way, and
         # answers an invocation (such as rotate_secret's) without running it.
         with mock_aws(config={"lambda": {"use_docker": False}}):
             yield Backend(server_url, "", tmp_path)
+            if managed:
+                # Stopping, moto builds its backends anew: without them.
+                monkeypatch.delenv(LOAD_MANAGED_POLICIES)
