@@ -32,9 +32,9 @@ LOAD_MANAGED_POLICIES = "MOTO_IAM_LOAD_MANAGED_POLICIES"
 
 @pytest.fixture(scope="session")
 def moto_server() -> Iterator[str]:
-    """A moto server on 127.0.0.1 and a free port, for examples run as a
-    subprocess. It shares its state with the in-process mock, so a test can
-    check with boto3 what a script did."""
+    """A moto server on 127.0.0.1 and a free port, for the shell examples,
+    which run as a subprocess. It shares its state with the in-process mock,
+    so a test can check with boto3 what a script did."""
     server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
     server.start()
     host, port = server.get_host_and_port()
