@@ -23,7 +23,8 @@ def _connect(credentials: dict) -> psycopg.Connection:
         port=credentials["port"],
         user=credentials["username"],
         password=credentials["password"],
-        dbname=credentials["dbname"],
+        # Optional: the console stores none, and AWS then means "postgres".
+        dbname=credentials.get("dbname", "postgres"),
         connect_timeout=5,
     )
 

@@ -6,7 +6,7 @@ import lambda_function
 import pytest
 import secretm
 
-from tests.support.documented import DATABASE_SECRET
+from tests.support.documented import CONSOLE_DATABASE_KEYS, DATABASE_SECRET
 
 CREDENTIALS = {
     "engine": "postgres",
@@ -31,6 +31,20 @@ def test_handler_reads_the_secret_named_in_its_environment(aws, monkeypatch):
 
     assert result == {"database": "orders", "host": CREDENTIALS["host"]}
     assert CREDENTIALS["password"] not in json.dumps(result)
+
+
+def test_handler_reads_a_secret_stored_from_the_console(aws, monkeypatch):
+    instance = {"dbInstanceIdentifier": "orders-db"}
+    stored_from_console = {
+        key: (CREDENTIALS | instance)[key] for key in CONSOLE_DATABASE_KEYS
+    }
+    name = aws.create_secret(DATABASE_SECRET, stored_from_console)
+    monkeypatch.setenv("SECRET_NAME", name)
+
+    result = lambda_function.lambda_handler({}, None)
+
+    # Without a dbname, AWS means PostgreSQL's "postgres" database.
+    assert result == {"database": "postgres", "host": CREDENTIALS["host"]}
 
 
 def test_handler_fails_with_the_secret_named_when_it_is_missing(

@@ -16,3 +16,13 @@ SECRET_NAMES = (DATABASE_SECRET, API_KEY_SECRET, DEV_API_KEY_SECRET)
 EXECUTION_ROLE = "orders-api"  # the Lambda function and its role
 ROTATION_FUNCTION = "rotate-orders-postgres"
 DATABASE = "orders"  # the dbname of examples/database_secret.json
+# The keys of a secret stored from the console as "Credentials for Amazon RDS
+# database": no dbname, which AWS then takes to be "postgres".
+CONSOLE_DATABASE_KEYS = (
+    "username",
+    "password",
+    "engine",
+    "host",
+    "port",
+    "dbInstanceIdentifier",
+)
