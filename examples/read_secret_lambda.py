@@ -39,7 +39,7 @@ def get_secret(secret_name: str) -> dict:
         message = f"Cannot read secret {secret_name} ({code}): {what_to_do}"
         raise SecretError(message) from error
     try:
-        return json.loads(response["SecretString"])
+        values = json.loads(response["SecretString"])
     except json.JSONDecodeError as error:
         # error.msg says what is wrong and where, without quoting the text.
         message = (
@@ -47,6 +47,15 @@ def get_secret(secret_name: str) -> dict:
             "correct it on the console's Plaintext tab"
         )
         raise SecretError(message) from None
+    if not isinstance(values, dict):
+        # Its "keys" would be the value itself, or its characters.
+        kind = type(values).__name__
+        message = (
+            f"Secret {secret_name} holds a JSON {kind}, not key/value pairs: "
+            "store it as an object, as on the Store page"
+        )
+        raise SecretError(message)
+    return values
 
 
 def lambda_handler(event, context):

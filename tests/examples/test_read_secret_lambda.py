@@ -120,6 +120,31 @@ def test_malformed_json_is_reported_without_the_value(aws, function):
     assert "JSONDecodeError" not in failure  # from None: no chained error
 
 
+@pytest.mark.parametrize(
+    ("value", "kind"), [('["sk_live_x"]', "list"), ('"hunter2"', "str")]
+)
+def test_json_that_is_not_an_object_is_refused_unlogged(
+    aws, function, caplog, monkeypatch, value, kind
+):
+    name = aws.name(DATABASE_SECRET)
+    aws.client("secretsmanager").create_secret(Name=name, SecretString=value)
+    monkeypatch.setenv("SECRET_NAME", name)
+    caplog.set_level(logging.INFO)
+
+    with pytest.raises(function.SecretError) as raised:
+        function.lambda_handler({}, None)
+
+    failure = "".join(traceback.format_exception(raised.value))
+    assert str(raised.value) == (
+        f"Secret {name} holds a JSON {kind}, not key/value pairs: store it "
+        "as an object, as on the Store page"
+    )
+    secret = value.strip('["]')
+    assert secret not in failure
+    assert secret not in caplog.text
+    assert ", ".join(secret) not in caplog.text  # nor its characters
+
+
 # moto cannot return these: botocore's stubber answers in its place.
 @pytest.mark.parametrize(
     ("code", "what_to_do"),
