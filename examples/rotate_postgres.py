@@ -17,8 +17,9 @@ from psycopg import sql
 logger = logging.getLogger(__name__)
 logger.setLevel(logging.INFO)
 
-# Not accepted by RDS in passwords, or awkward in a shell.
-EXCLUDED_CHARACTERS = "/'\"@ \\"
+# Refused by RDS in passwords (/ ' " @ space), or breaking .pgpass lines
+# and connection URLs (: \), as in AWS's own rotation functions.
+EXCLUDED_CHARACTERS = ":/'\"@ \\"
 REQUIRED_KEYS = {"engine", "host", "port", "username", "password"}
 
 

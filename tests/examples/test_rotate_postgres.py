@@ -10,7 +10,7 @@ import psycopg
 import pytest
 import secretm
 import time_machine
-from rotate_postgres import RotationError
+from rotate_postgres import EXCLUDED_CHARACTERS, RotationError
 
 from tests.support.documented import DATABASE_SECRET
 from tests.support.rotation import (
@@ -70,6 +70,11 @@ def test_rotation_changes_the_password_in_the_database_and_the_secret(
     logs = caplog.text + postgres.log.read_text()
     for password in passwords(versions(aws, secret)):
         assert password not in logs
+
+
+def test_new_passwords_leave_out_what_aws_rotation_functions_leave_out():
+    # AWS's templates exclude :/@"'\ ; RDS also refuses the space.
+    assert set(":/@\"'\\ ") <= set(EXCLUDED_CHARACTERS)
 
 
 def test_each_step_called_again_changes_nothing(
