@@ -3,7 +3,7 @@
 `make test` spreads tests over the cores with pytest-xdist, and each worker
 sets up session fixtures of its own. A fixture made with `shared_fixture`
 writes outside a temporary folder (dist/, Zensical's .cache/) or is costly to
-start twice (a browser, a PostgreSQL server): every test that uses it goes
+start twice (a PostgreSQL server): every test that uses it goes
 to one worker, as an xdist group named after it.
 """
 
