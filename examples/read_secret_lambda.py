@@ -21,8 +21,13 @@ WHAT_TO_DO = {
     "ResourceNotFoundException": "check the secret's name and region",
     "AccessDeniedException": "allow the function's role to read it",
     "InvalidRequestException": "restore it: it is scheduled for deletion",
-    "DecryptionFailure": "allow the role kms:Decrypt on the secret's key",
+    "DecryptionFailure": (
+        "check that its KMS key is enabled and not pending deletion"
+    ),
 }
+# AccessDeniedException "Access to KMS is not allowed": the role may read the
+# secret, not decrypt it with its customer managed key.
+KMS_DENIED = "allow the role kms:Decrypt on its key (role and key policy)"
 
 
 class SecretError(Exception):
@@ -36,6 +41,9 @@ def get_secret(secret_name: str) -> dict:
     except ClientError as error:
         code = error.response["Error"]["Code"]
         what_to_do = WHAT_TO_DO.get(code, "look the code up in the API docs")
+        aws_message = error.response["Error"].get("Message", "")
+        if code == "AccessDeniedException" and "KMS" in aws_message:
+            what_to_do = KMS_DENIED
         message = f"Cannot read secret {secret_name} ({code}): {what_to_do}"
         raise SecretError(message) from error
     try:

@@ -31,18 +31,27 @@ _ADVICE = {
         "it is scheduled for deletion; restore it if it is still needed"
     ),
     "DecryptionFailure": (
-        "Secrets Manager could not decrypt it; the role needs kms:Decrypt "
-        "on the secret's KMS key"
+        "its KMS key cannot decrypt it; check that the key is enabled, not "
+        "pending deletion, and the one the secret names"
     ),
 }
+# AccessDeniedException with the message "Access to KMS is not allowed": the
+# role may read the secret but not use its customer managed key.
+_KMS_ADVICE = (
+    "the function's role may not use the secret's KMS key; allow it "
+    "kms:Decrypt on the key, in the role's policy and in the key policy"
+)
 
 
 class SecretError(Exception):
     """A secret could not be read. The message names the secret and the AWS
     error code, never the value."""
 
-    def __init__(self, secret_id: str, code: str) -> None:
-        advice = _ADVICE.get(code, "see the AWS error code")
+    def __init__(self, secret_id: str, code: str, aws_message: str) -> None:
+        if code == "AccessDeniedException" and "KMS" in aws_message:
+            advice = _KMS_ADVICE
+        else:
+            advice = _ADVICE.get(code, "see the AWS error code")
         message = f"Cannot read secret {secret_id!r} ({code}): {advice}"
         super().__init__(message)
         self.secret_id = secret_id
@@ -64,12 +73,12 @@ def get_secret(
         )
     except GetParameterError as error:
         cause = error.__context__
-        code = (
-            cause.response["Error"]["Code"]
-            if isinstance(cause, ClientError)
-            else type(cause).__name__
-        )
-        raise SecretError(secret_id, code) from cause
+        if isinstance(cause, ClientError):
+            code = cause.response["Error"]["Code"]
+            aws_message = cause.response["Error"].get("Message", "")
+        else:
+            code, aws_message = type(cause).__name__, ""
+        raise SecretError(secret_id, code, aws_message) from cause
     if isinstance(value, str):
         try:
             parsed = json.loads(value)

@@ -14,6 +14,12 @@ import boto3
 import pytest
 from botocore.stub import Stubber
 
+from tests.support.aws_errors import (
+    DECRYPTION_FAILURE,
+    KMS_NOT_ALLOWED,
+    NOT_AUTHORIZED,
+    THROTTLED,
+)
 from tests.support.documented import DATABASE_SECRET
 from tests.support.paths import EXAMPLES
 
@@ -147,22 +153,31 @@ def test_json_that_is_not_an_object_is_refused_unlogged(
 
 # moto cannot return these: botocore's stubber answers in its place.
 @pytest.mark.parametrize(
-    ("code", "what_to_do"),
+    ("error", "what_to_do"),
     [
-        ("AccessDeniedException", "allow the function's role to read it"),
+        (NOT_AUTHORIZED, "allow the function's role to read it"),
         (
-            "DecryptionFailure",
-            "allow the role kms:Decrypt on the secret's key",
+            KMS_NOT_ALLOWED,
+            "allow the role kms:Decrypt on its key (role and key policy)",
         ),
-        ("ThrottlingException", "look the code up in the API docs"),
+        (
+            DECRYPTION_FAILURE,
+            "check that its KMS key is enabled and not pending deletion",
+        ),
+        (THROTTLED, "look the code up in the API docs"),
     ],
+    ids=["not authorized", "KMS not allowed", "decryption", "throttled"],
 )
-def test_other_errors_say_what_to_do(aws, function, code, what_to_do):
+def test_other_errors_say_what_to_do(aws, function, error, what_to_do):
     with Stubber(function.secrets) as stub:
-        stub.add_client_error("get_secret_value", service_error_code=code)
+        stub.add_client_error(
+            "get_secret_value",
+            service_error_code=error.code,
+            service_message=error.message,
+        )
         failure = read_error(function, DATABASE_SECRET)
 
     assert (
-        f"Cannot read secret {DATABASE_SECRET} ({code}): {what_to_do}"
+        f"Cannot read secret {DATABASE_SECRET} ({error.code}): {what_to_do}"
         in failure
     )

@@ -11,6 +11,12 @@ import secretm
 import time_machine
 from botocore.stub import Stubber
 
+from tests.support.aws_errors import (
+    DECRYPTION_FAILURE,
+    KMS_NOT_ALLOWED,
+    NOT_AUTHORIZED,
+    THROTTLED,
+)
 from tests.support.documented import API_KEY_SECRET, DATABASE_SECRET
 from tests.support.untraced import untraced
 
@@ -118,24 +124,56 @@ def test_secret_pending_deletion_says_to_restore_it(aws, stored):
 
 
 @pytest.mark.parametrize(
-    ("code", "advice"),
+    ("error", "advice"),
     [
-        ("AccessDeniedException", "attach the read policy"),
-        ("DecryptionFailure", "kms:Decrypt"),
-        ("ThrottlingException", "see the AWS error code"),
+        (
+            NOT_AUTHORIZED,
+            "the function's role may not read it; attach the read policy "
+            "for this secret to the role",
+        ),
+        (
+            KMS_NOT_ALLOWED,
+            "the function's role may not use the secret's KMS key; allow it "
+            "kms:Decrypt on the key, in the role's policy and in the key "
+            "policy",
+        ),
+        (
+            DECRYPTION_FAILURE,
+            "its KMS key cannot decrypt it; check that the key is enabled, "
+            "not pending deletion, and the one the secret names",
+        ),
+        (THROTTLED, "see the AWS error code"),
     ],
+    ids=["not authorized", "KMS not allowed", "decryption", "throttled"],
 )
-def test_errors_moto_cannot_produce_are_explained(code, advice, caplog):
-    # moto never answers with these codes; stub the layer's own client.
+def test_errors_moto_cannot_produce_are_explained(error, advice, caplog):
+    # moto never answers with these; stub the layer's own client.
     caplog.set_level(logging.DEBUG, logger="secretm")
     caplog.set_level(logging.DEBUG, logger="aws_lambda_powertools")
     with Stubber(secretm._provider.client) as stub:
-        stub.add_client_error("get_secret_value", service_error_code=code)
-        with pytest.raises(secretm.SecretError, match=advice) as error:
+        stub.add_client_error(
+            "get_secret_value",
+            service_error_code=error.code,
+            service_message=error.message,
+        )
+        with pytest.raises(secretm.SecretError) as raised:
             secretm.get_secret(DATABASE_SECRET)
 
-    assert error.value.code == code
-    assert DATABASE_SECRET in str(error.value)
+    assert raised.value.code == error.code
+    assert str(raised.value) == (
+        f"Cannot read secret {DATABASE_SECRET!r} ({error.code}): {advice}"
+    )
+
+
+def test_an_error_before_any_request_is_named_by_botocore():
+    # An empty name never reaches AWS: botocore refuses it first.
+    with pytest.raises(secretm.SecretError) as raised:
+        secretm.get_secret("")
+
+    assert raised.value.code == "ParamValidationError"
+    assert str(raised.value) == (
+        "Cannot read secret '' (ParamValidationError): see the AWS error code"
+    )
 
 
 def test_nothing_the_layer_logs_or_raises_holds_the_value(aws, stored, caplog):

@@ -5,8 +5,8 @@
 - `tools`: programs from the system, skipped locally and required in CI.
 - `untraced`: subprocesses that run none of examples/, outside coverage.
 - `shared`: session fixtures whose tests share one xdist worker.
-- `postgres`, `postgres_programs`, `layer`, `iam`, `rotation`: what the
-  example tests set up and check.
+- `postgres`, `postgres_programs`, `layer`, `iam`, `rotation`, `aws_errors`:
+  what the example tests set up and check.
 - `code_blocks`, `sites`, `browsing`: the built site, and Chromium reading it.
 
 Test modules import from here, never from each other. tests/conftest.py
