@@ -92,6 +92,19 @@ def test_looking_up_an_aws_host_fails_before_sending():
         )
 
 
+def test_aws_itself_as_endpoint_is_refused_without_the_opt_in():
+    endpoint = "https://secretsmanager.us-west-2.amazonaws.com"
+
+    result = run_pytest(
+        *EXAMPLE_TESTS, "--endpoint-url", endpoint, env=os.environ
+    )
+
+    assert result.returncode == pytest.ExitCode.USAGE_ERROR
+    assert f"--endpoint-url {endpoint} is AWS itself" in result.stderr
+    assert "add --real-aws" in result.stderr
+    assert "AWS backend:" not in result.stdout  # refused before the session
+
+
 def test_example_tests_run_against_an_endpoint_with_unique_names(
     aws, moto_server
 ):

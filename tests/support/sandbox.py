@@ -19,6 +19,8 @@ from pytest_socket import SocketBlockedError
 from tests.support.documented import REGION
 
 LOOPBACK_HOSTS = ["127.0.0.1", "::1", "localhost"]
+# Hosts of AWS itself, where the example tests would act on a real account.
+AWS_HOST_SUFFIXES = (".amazonaws.com", ".amazonaws.com.cn", ".api.aws")
 # Credentials an endpoint run may take from the shell; files are never read.
 ENVIRONMENT_CREDENTIALS = (
     "AWS_ACCESS_KEY_ID",
@@ -34,6 +36,13 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         help="run the example tests against this running endpoint (a moto "
         "server, LocalStack, ...) instead of the in-process mock; "
         "env: DOCS_TEST_ENDPOINT_URL",
+    )
+    parser.addoption(
+        "--real-aws",
+        action="store_true",
+        help="allow an --endpoint-url of AWS itself: the example tests then "
+        "create and delete secrets with the shell's credentials, in their "
+        "account (a sandbox account, never production)",
     )
 
 
@@ -56,6 +65,17 @@ def use_fake_aws_environment(keep: tuple[str, ...] = ()) -> None:
 
 def pytest_configure(config: pytest.Config) -> None:
     endpoint_url = config.getoption("--endpoint-url")
+    if (
+        endpoint_url
+        and is_aws_itself(endpoint_url)
+        and not config.getoption("--real-aws")
+    ):
+        raise pytest.UsageError(
+            f"--endpoint-url {endpoint_url} is AWS itself: the example tests "
+            "would create and delete secrets with your shell's credentials, "
+            "in their account. Point it at a moto server or LocalStack, or "
+            "add --real-aws to run them against a sandbox account on purpose."
+        )
     use_fake_aws_environment(ENVIRONMENT_CREDENTIALS if endpoint_url else ())
     if endpoint_url:
         os.environ["AWS_ENDPOINT_URL"] = endpoint_url
@@ -66,6 +86,11 @@ def pytest_configure(config: pytest.Config) -> None:
 def pytest_report_header(config: pytest.Config) -> str:
     endpoint_url = config.getoption("--endpoint-url")
     return f"AWS backend: {endpoint_url or 'in-process moto'}, region {REGION}"
+
+
+def is_aws_itself(endpoint_url: str) -> bool:
+    host = urlsplit(endpoint_url).hostname or ""
+    return host.endswith(AWS_HOST_SUFFIXES)
 
 
 def allowed_hosts(config: pytest.Config) -> list[str]:
