@@ -9,12 +9,14 @@ SECRET_NAME=prod/orders/postgres
 KEY=host
 VALUE=orders-db-2.c9akciq32l5z.us-west-2.rds.amazonaws.com
 
+# The secret never goes on a command line, where any local user could read
+# it: jq takes it on standard input and the new value from its environment.
 CURRENT=$(aws secretsmanager get-secret-value --secret-id "$SECRET_NAME" \
     --version-stage AWSCURRENT --query SecretString --output text)
-UPDATED=$(jq --compact-output --arg key "$KEY" --arg value "$VALUE" \
-    '.[$key] = $value' <<<"$CURRENT")
-aws secretsmanager put-secret-value --secret-id "$SECRET_NAME" \
-    --secret-string "$UPDATED"
+UPDATED=$(KEY=$KEY VALUE=$VALUE jq --compact-output \
+    '.[env.KEY] = env.VALUE' <<<"$CURRENT") &&
+    printf '%s' "$UPDATED" | aws secretsmanager put-secret-value \
+        --secret-id "$SECRET_NAME" --secret-string file:///dev/stdin
 # --8<-- [end:set_one_key]
 
 # --8<-- [start:update_description]

@@ -10,8 +10,10 @@ aws secretsmanager create-secret \
 # --8<-- [end:store_database_credentials]
 
 # --8<-- [start:store_other_secret]
-aws secretsmanager create-secret \
-    --name prod/orders/payments-api \
-    --description "API key of the payment provider, used by the orders service" \
-    --secret-string '{"api_key": "EXAMPLE-replace-with-the-real-key"}'
+read -rsp "API key: " API_KEY && echo
+API_KEY=$API_KEY jq --null-input --compact-output '{api_key: env.API_KEY}' |
+    aws secretsmanager create-secret \
+        --name prod/orders/payments-api \
+        --description "API key of the payment provider, used by the orders service" \
+        --secret-string file:///dev/stdin
 # --8<-- [end:store_other_secret]

@@ -3,13 +3,12 @@ CLI tabs of docs/how-to/modify.md. Run as one script, each tab's sections
 change one key, update the description, then roll the value back."""
 
 import json
-import shutil
 
 import pytest
 
 from tests.support.documented import DATABASE_SECRET
 from tests.support.paths import EXAMPLES
-from tests.support.tools import require_tool
+from tests.support.tools import require_jq
 
 NEW_HOST = "orders-db-2.c9akciq32l5z.us-west-2.rds.amazonaws.com"
 NEW_DESCRIPTION = (
@@ -30,11 +29,7 @@ NOT_JSON = {
 @pytest.fixture(params=list(NOT_JSON))
 def tab(request: pytest.FixtureRequest) -> str:
     if request.param.endswith("_cli.sh"):
-        require_tool(
-            shutil.which("jq"),
-            "The AWS CLI tab edits JSON with jq, which is not installed: "
-            "`sudo apt-get install jq` on Debian or Ubuntu.",
-        )
+        require_jq()
     return request.param
 
 

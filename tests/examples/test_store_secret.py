@@ -7,15 +7,23 @@ import pytest
 
 from tests.support.documented import API_KEY_SECRET, DATABASE_SECRET
 from tests.support.paths import EXAMPLES
+from tests.support.tools import require_jq
+
+API_KEY = "EXAMPLE-replace-with-the-real-key"
+# What the reader types: the AWS CLI tab asks for the API key, and the
+# Python tab holds it in the code.
+TYPED = {"store_secret.py": "", "store_secret_cli.sh": API_KEY + "\n"}
 
 
-@pytest.fixture(params=["store_secret.py", "store_secret_cli.sh"])
+@pytest.fixture(params=list(TYPED))
 def tab(request: pytest.FixtureRequest) -> str:
+    if request.param.endswith("_cli.sh"):
+        require_jq()
     return request.param
 
 
 def test_tab_stores_the_documented_secrets_without_tags_or_policy(aws, tab):
-    aws.run_example(tab)
+    aws.run_example(tab, stdin=TYPED[tab])
 
     credentials = json.loads((EXAMPLES / "database_secret.json").read_text())
     assert aws.secret_state(aws.name(DATABASE_SECRET)) == {
@@ -26,7 +34,7 @@ def test_tab_stores_the_documented_secrets_without_tags_or_policy(aws, tab):
         "resource_policy": None,
     }
     assert aws.secret_state(aws.name(API_KEY_SECRET)) == {
-        "value": {"api_key": "EXAMPLE-replace-with-the-real-key"},
+        "value": {"api_key": API_KEY},
         "description": (
             "API key of the payment provider, used by the orders service"
         ),

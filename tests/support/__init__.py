@@ -2,6 +2,8 @@
 
 - `paths`, `documented`: where things are, and the names the pages use.
 - `sandbox`, `aws`: fake credentials, no network, moto, `run_example`.
+- `command_lines`: what the shell examples put on command lines, checked
+  for secrets.
 - `tools`: programs from the system, skipped locally and required in CI.
 - `untraced`: subprocesses that run none of examples/, outside coverage.
 - `shared`: session fixtures whose tests share one xdist worker.

@@ -20,14 +20,33 @@ from pathlib import Path
 
 import boto3
 import pytest
+from botocore.exceptions import ClientError
 from moto import mock_aws
 from moto.server import ThreadedMotoServer
 
+from tests.support.command_lines import (
+    arguments_holding,
+    recorded,
+    recording_path,
+)
 from tests.support.documented import SECRET_NAMES
 from tests.support.paths import EXAMPLES
-from tests.support.untraced import untraced_programs
 
 LOAD_MANAGED_POLICIES = "MOTO_IAM_LOAD_MANAGED_POLICIES"
+# Keys of a database secret whose values are not secret: they name where to
+# connect, and pages show them (a description names the user, for one).
+NOT_SECRET_KEYS = {
+    "engine",
+    "host",
+    "port",
+    "username",
+    "dbname",
+    "dbInstanceIdentifier",
+    "dbClusterIdentifier",
+    "masterarn",
+}
+# Shorter values ("{}", "x") would be found in any command line.
+SHORTEST_SECRET_VALUE = 8
 
 
 @pytest.fixture(scope="session")
@@ -42,10 +61,11 @@ def moto_server() -> Iterator[str]:
     server.stop()
 
 
-def run_python(path: Path) -> subprocess.CompletedProcess:
+def run_python(path: Path, stdin: str) -> subprocess.CompletedProcess:
     """Run a Python example in this process, as ``python <path>`` would run
     it from inside examples/: as ``__main__``, with fresh globals, its own
-    imports, and its output and exit status captured. A new interpreter for
+    imports, `stdin` as its input, and its output and exit status captured.
+    A new interpreter for
     each would cost half a second of start-up and boto3 imports, and its
     calls would reach moto only over HTTP; here they reach the test's mock,
     and coverage measures them directly."""
@@ -55,6 +75,7 @@ def run_python(path: Path) -> subprocess.CompletedProcess:
         contextlib.redirect_stdout(stdout),
         contextlib.redirect_stderr(stderr),
         unittest.mock.patch.object(sys, "argv", [str(path)]),
+        unittest.mock.patch.object(sys, "stdin", io.StringIO(stdin)),
     ):
         try:
             runpy.run_path(str(path), run_name="__main__")
@@ -67,6 +88,20 @@ def run_python(path: Path) -> subprocess.CompletedProcess:
     return subprocess.CompletedProcess(
         ["python", path.name], status, stdout.getvalue(), stderr.getvalue()
     )
+
+
+def secret_strings(text: str) -> set[str]:
+    try:
+        values = json.loads(text)
+    except ValueError:
+        return {text}
+    if not isinstance(values, dict):
+        return {text}
+    return {
+        value
+        for key, value in values.items()
+        if key not in NOT_SECRET_KEYS and isinstance(value, str)
+    }
 
 
 def exit_status(exit_: SystemExit, stderr: io.StringIO) -> int:
@@ -148,7 +183,7 @@ class Backend:
         ]
 
     def run_example(
-        self, filename: str, *, check: bool = True
+        self, filename: str, *, check: bool = True, stdin: str = ""
     ) -> subprocess.CompletedProcess:
         """Run ``examples/<filename>`` as a reader would run it from inside
         ``examples/`` (``python <file>`` or ``bash <file>``), against this
@@ -157,6 +192,7 @@ class Backend:
         Under the in-process mock the file runs unchanged. On a shared endpoint
         the documented secret names are swapped for unique ones first. A run
         that fails fails the test, unless ``check=False``: for error paths.
+        `stdin` is what the reader types, such as an API key it asks for.
         """
         path = EXAMPLES / filename
         if self.name_prefix:
@@ -168,23 +204,24 @@ class Backend:
             path = self.workdir / filename
             path.write_text(script)
         run = {".py": run_python, ".sh": self.run_shell}[path.suffix]
-        result = run(path)
+        result = run(path, stdin)
         if check and result.returncode != 0:
             failure = f"examples/{filename} exited with {result.returncode}"
             pytest.fail(f"{failure}:\n{result.stderr}", pytrace=False)
         return result
 
-    def run_shell(self, path: Path) -> subprocess.CompletedProcess:
-        """`bash <path>` with the virtualenv's programs first on PATH."""
+    def run_shell(self, path: Path, stdin: str) -> subprocess.CompletedProcess:
+        """`bash <path>` with the virtualenv's programs first on PATH. It
+        fails the test if the AWS CLI or jq was given a secret's value on
+        its command line, whatever the script's exit status."""
         venv_bin = str(Path(sys.executable).parent)
-        # The AWS CLI is Python too; none of it is in examples/.
-        search_path = untraced_programs(
-            self.workdir / "untraced",
-            venv_bin + os.pathsep + os.environ["PATH"],
-            "aws",
+        wrappers = self.workdir / "recorded-programs"
+        search_path = recording_path(
+            wrappers, venv_bin + os.pathsep + os.environ["PATH"]
         )
-        return subprocess.run(
+        result = subprocess.run(
             ["bash", str(path)],
+            input=stdin,
             cwd=EXAMPLES,
             env=os.environ
             | {
@@ -196,6 +233,43 @@ class Backend:
             timeout=60,
             check=False,
         )
+        leaks = arguments_holding(recorded(wrappers), self.secret_values())
+        if leaks:
+            pytest.fail(
+                f"examples/{path.name} put a secret's value on a command "
+                "line, where any local user can read it (ps): "
+                + "; ".join(leaks)
+                + ". Pass it on standard input (--secret-string "
+                "file:///dev/stdin) or, for jq, in the environment "
+                "(env.NAME).",
+                pytrace=False,
+            )
+        return result
+
+    def secret_values(self) -> set[str]:
+        """The values held by every version of every secret this test can
+        see: each string of a JSON object but those of NOT_SECRET_KEYS, or
+        the whole text of a secret that is not an object."""
+        secrets = self.client("secretsmanager")
+        filters = [{"Key": "name", "Values": [self.name_prefix]}]
+        pages = secrets.get_paginator("list_secrets").paginate(
+            Filters=filters if self.name_prefix else [],
+            IncludePlannedDeletion=True,
+        )
+        values = set()
+        for page in pages:
+            for secret in page["SecretList"]:
+                for version in secret.get("SecretVersionsToStages", {}):
+                    try:
+                        text = secrets.get_secret_value(
+                            SecretId=secret["ARN"], VersionId=version
+                        ).get("SecretString", "")
+                    except ClientError:
+                        continue  # pending deletion, or no value yet
+                    values |= secret_strings(text)
+        return {
+            value for value in values if len(value) >= SHORTEST_SECRET_VALUE
+        }
 
     def delete_own_secrets(self) -> None:
         """Remove every secret this test created on a shared endpoint."""

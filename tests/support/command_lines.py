@@ -1,0 +1,55 @@
+"""What the shell examples put on command lines, where any local user can
+read it (`ps`, /proc/<pid>/cmdline) and process auditing records it.
+
+The shell examples run with a wrapper for each of `RECORDED` first on PATH.
+A wrapper writes the command line it was given into a file of its own (the
+program and each argument, each ended by a NUL), then runs the real program
+without coverage's settings: the AWS CLI is Python, none of it in examples/.
+"""
+
+import os
+import shutil
+from pathlib import Path
+
+RECORDED = ("aws", "jq")
+
+
+def recording_path(folder: Path, path: str) -> str:
+    """A PATH that runs `RECORDED` through wrappers kept in `folder`, which
+    record into `folder / "argv"`; the rest of `path` after them."""
+    records = folder / "argv"
+    records.mkdir(parents=True, exist_ok=True)
+    for program in RECORDED:
+        real = shutil.which(program, path=path)
+        if real is None:
+            continue  # the test that needs it says so (tools.require_tool)
+        wrapper = folder / program
+        wrapper.write_text(
+            "#!/bin/sh\n"
+            f'printf \'%s\\0\' {program} "$@" >"$(mktemp {records}/XXXXXX)"\n'
+            "unset $(env | sed -n 's/^\\(COVERAGE_[A-Z_]*\\)=.*/\\1/p')\n"
+            f'exec "{real}" "$@"\n'
+        )
+        wrapper.chmod(0o755)
+    return str(folder) + os.pathsep + path
+
+
+def recorded(folder: Path) -> list[list[str]]:
+    """Each command line the wrappers in `folder` recorded."""
+    return [
+        record.read_bytes().decode().split("\0")[:-1]
+        for record in sorted((folder / "argv").iterdir())
+    ]
+
+
+def arguments_holding(
+    command_lines: list[list[str]], values: set[str]
+) -> list[str]:
+    """Where any of `values` stands in a command line, as "program,
+    argument N"; never the value itself."""
+    return [
+        f"{line[0]}, argument {number}"
+        for line in command_lines
+        for number, argument in enumerate(line[1:], start=1)
+        if any(value in argument for value in values)
+    ]
