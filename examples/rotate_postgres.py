@@ -85,7 +85,7 @@ def set_secret(secrets, secret_id, token):
         return  # the password was changed by an earlier call
     except psycopg.OperationalError:
         pass
-    with connect(current) as connection:
+    with log_in_to_change(secrets, secret_id, current, pending) as connection:
         # Send only the password's hash, as psql's \password does: the new
         # password never appears in the server's logs or statistics.
         verifier = connection.pgconn.encrypt_password(
@@ -97,6 +97,32 @@ def set_secret(secrets, secret_id, token):
                 sql.Literal(verifier.decode()),
             )
         )
+
+
+def log_in_to_change(secrets, secret_id, current, pending):
+    """A connection as the user, with the AWSCURRENT password or, if that no
+    longer logs in (after a roll-back, or a password changed in the secret
+    only), with AWSPREVIOUS, as AWS's own rotation functions do."""
+    try:
+        return connect(current)
+    except psycopg.OperationalError as error:
+        refused = error
+    try:
+        previous = read(secrets, secret_id, "AWSPREVIOUS")
+    except secrets.exceptions.ResourceNotFoundException:
+        raise RotationError(
+            f"The AWSCURRENT password of {secret_id} does not log in, and "
+            "there is no AWSPREVIOUS version to try"
+        ) from refused
+    if (previous["username"], previous["host"]) != (
+        pending["username"],
+        pending["host"],
+    ):
+        raise RotationError(
+            f"The AWSPREVIOUS version of {secret_id} names another user or "
+            "host"
+        ) from refused
+    return connect(previous)
 
 
 def test_secret(secrets, secret_id, token):

@@ -136,6 +136,63 @@ def test_test_secret_fails_when_the_database_refuses_the_new_password(
     assert current_credentials(aws, secret) == database_credentials
 
 
+def changed_in_the_secret_only(aws, secret, credentials) -> None:
+    """A new AWSCURRENT whose password the database does not know, as after
+    a roll-back or an edit on the console; the old one becomes AWSPREVIOUS."""
+    aws.client("secretsmanager").put_secret_value(
+        SecretId=secret,
+        SecretString=json.dumps(credentials | {"password": "not-in-the-db"}),
+    )
+
+
+def test_rotation_logs_in_with_awsprevious_when_awscurrent_is_refused(
+    aws, secret, database_credentials
+):
+    changed_in_the_secret_only(aws, secret, database_credentials)
+
+    rotate(secret, start_rotation(aws, secret))
+
+    assert logs_in(current_credentials(aws, secret))
+    assert not logs_in(database_credentials)
+
+
+def test_set_secret_refuses_when_no_version_logs_in_for_the_user(
+    aws, database_credentials
+):
+    refused_everywhere = database_credentials | {"password": "not-in-the-db"}
+    secret = aws.create_secret(DATABASE_SECRET, refused_everywhere)
+    token = start_rotation(aws, secret)
+    run_step(secret, token, "createSecret")
+
+    with pytest.raises(RotationError) as error:
+        run_step(secret, token, "setSecret")
+
+    assert str(error.value) == (
+        f"The AWSCURRENT password of {secret} does not log in, and there is "
+        "no AWSPREVIOUS version to try"
+    )
+
+
+def test_set_secret_refuses_an_awsprevious_of_another_user(
+    aws, secret, database_credentials
+):
+    aws.client("secretsmanager").put_secret_value(
+        SecretId=secret,
+        SecretString=json.dumps(database_credentials | {"username": "admin"}),
+    )
+    changed_in_the_secret_only(aws, secret, database_credentials)
+    token = start_rotation(aws, secret)
+    run_step(secret, token, "createSecret")
+
+    with pytest.raises(RotationError) as error:
+        run_step(secret, token, "setSecret")
+
+    assert str(error.value) == (
+        f"The AWSPREVIOUS version of {secret} names another user or host"
+    )
+    assert logs_in(database_credentials)  # nothing was changed
+
+
 def test_an_application_using_secretm_connects_once_its_cache_expires(
     aws, secret, database_credentials
 ):
