@@ -56,4 +56,12 @@ secrets.update_secret_version_stage(
     MoveToVersionId=version_with["AWSPREVIOUS"],
     RemoveFromVersionId=version_with["AWSCURRENT"],
 )
+# A rotation leaves AWSPENDING on the version it made current. Left there,
+# on a version no longer current, it makes AWS refuse the next rotation.
+if version_with.get("AWSPENDING") == version_with["AWSCURRENT"]:
+    secrets.update_secret_version_stage(
+        SecretId=SECRET_NAME,
+        VersionStage="AWSPENDING",
+        RemoveFromVersionId=version_with["AWSPENDING"],
+    )
 # --8<-- [end:roll_back]

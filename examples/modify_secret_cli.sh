@@ -27,11 +27,18 @@ aws secretsmanager update-secret --secret-id prod/orders/postgres \
 # --8<-- [start:roll_back]
 SECRET_NAME=prod/orders/postgres
 
-read -r CURRENT PREVIOUS < <(aws secretsmanager list-secret-version-ids \
-    --secret-id "$SECRET_NAME" --output text --query "[
+read -r CURRENT PREVIOUS PENDING < <(aws secretsmanager \
+    list-secret-version-ids --secret-id "$SECRET_NAME" --output text --query "[
         Versions[?contains(VersionStages, 'AWSCURRENT')].VersionId | [0],
-        Versions[?contains(VersionStages, 'AWSPREVIOUS')].VersionId | [0]]")
+        Versions[?contains(VersionStages, 'AWSPREVIOUS')].VersionId | [0],
+        Versions[?contains(VersionStages, 'AWSPENDING')].VersionId | [0]]")
 aws secretsmanager update-secret-version-stage --secret-id "$SECRET_NAME" \
     --version-stage AWSCURRENT --move-to-version-id "$PREVIOUS" \
     --remove-from-version-id "$CURRENT"
+# A rotation leaves AWSPENDING on the version it made current. Left there,
+# on a version no longer current, it makes AWS refuse the next rotation.
+if [ "$PENDING" = "$CURRENT" ]; then
+    aws secretsmanager update-secret-version-stage --secret-id "$SECRET_NAME" \
+        --version-stage AWSPENDING --remove-from-version-id "$CURRENT"
+fi
 # --8<-- [end:roll_back]

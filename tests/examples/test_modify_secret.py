@@ -54,6 +54,31 @@ def test_tab_changes_one_key_then_rolls_the_change_back(aws, tab):
     assert described["Description"] == NEW_DESCRIPTION
 
 
+def test_rolling_back_a_rotation_leaves_no_awspending(aws, tab):
+    # The labels a finished rotation leaves, made here by hand.
+    secrets = aws.client("secretsmanager")
+    name = aws.create_database_secret(DATABASE_SECRET)
+    [first] = aws.stages(name)
+    rotated = secrets.put_secret_value(
+        SecretId=name,
+        SecretString=DATABASE_SECRET_TEXT,
+        VersionStages=["AWSPENDING"],
+    )["VersionId"]
+    secrets.update_secret_version_stage(
+        SecretId=name,
+        VersionStage="AWSCURRENT",
+        MoveToVersionId=rotated,
+        RemoveFromVersionId=first,
+    )
+
+    aws.run_example(f"{tab}:roll_back")  # the section alone, as copied
+
+    assert aws.stages(name) == {
+        first: ["AWSCURRENT"],
+        rotated: ["AWSPREVIOUS"],
+    }
+
+
 def test_malformed_json_is_reported_and_nothing_changes(aws, tab):
     malformed = DATABASE_SECRET_TEXT.rstrip().removesuffix("}")
     name = aws.name(DATABASE_SECRET)

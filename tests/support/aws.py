@@ -9,7 +9,6 @@ import contextlib
 import io
 import json
 import os
-import runpy
 import subprocess
 import sys
 import traceback
@@ -24,6 +23,7 @@ from botocore.exceptions import ClientError
 from moto import mock_aws
 from moto.server import ThreadedMotoServer
 
+from tests.support.code_blocks import section_only
 from tests.support.command_lines import (
     arguments_holding,
     recorded,
@@ -61,14 +61,16 @@ def moto_server() -> Iterator[str]:
     server.stop()
 
 
-def run_python(path: Path, stdin: str) -> subprocess.CompletedProcess:
-    """Run a Python example in this process, as ``python <path>`` would run
-    it from inside examples/: as ``__main__``, with fresh globals, its own
-    imports, `stdin` as its input, and its output and exit status captured.
-    A new interpreter for
-    each would cost half a second of start-up and boto3 imports, and its
-    calls would reach moto only over HTTP; here they reach the test's mock,
-    and coverage measures them directly."""
+def run_python(
+    path: Path, source: str, stdin: str
+) -> subprocess.CompletedProcess:
+    """Run `source`, the text of the example at `path`, in this process, as
+    ``python <path>`` would run it from inside examples/: as ``__main__``,
+    with fresh globals, its own imports, `stdin` as its input, and its
+    output and exit status captured. Compiled under the example's own path,
+    so coverage counts its lines there. A new interpreter for each would
+    cost half a second of start-up and boto3 imports, and its calls would
+    reach moto only over HTTP; here they reach the test's mock."""
     stdout, stderr = io.StringIO(), io.StringIO()
     with (
         contextlib.chdir(EXAMPLES),
@@ -78,7 +80,8 @@ def run_python(path: Path, stdin: str) -> subprocess.CompletedProcess:
         unittest.mock.patch.object(sys, "stdin", io.StringIO(stdin)),
     ):
         try:
-            runpy.run_path(str(path), run_name="__main__")
+            code = compile(source, str(path), "exec")
+            exec(code, {"__name__": "__main__", "__file__": str(path)})  # noqa: S102
             status = 0
         except SystemExit as exit_:
             status = exit_status(exit_, stderr)
@@ -187,24 +190,29 @@ class Backend:
     ) -> subprocess.CompletedProcess:
         """Run ``examples/<filename>`` as a reader would run it from inside
         ``examples/`` (``python <file>`` or ``bash <file>``), against this
-        backend; return its exit status and output.
+        backend; return its exit status and output. ``<file>:<section>``
+        runs one named section alone, as a reader who copies only it would.
 
         Under the in-process mock the file runs unchanged. On a shared endpoint
         the documented secret names are swapped for unique ones first. A run
         that fails fails the test, unless ``check=False``: for error paths.
         `stdin` is what the reader types, such as an API key it asks for.
         """
-        path = EXAMPLES / filename
-        if self.name_prefix:
-            script = path.read_text()
-            for documented_name in sorted(SECRET_NAMES, key=len, reverse=True):
-                script = script.replace(
-                    documented_name, self.name(documented_name)
-                )
-            path = self.workdir / filename
-            path.write_text(script)
-        run = {".py": run_python, ".sh": self.run_shell}[path.suffix]
-        result = run(path, stdin)
+        name, _, section = filename.partition(":")
+        path = EXAMPLES / name
+        original = path.read_text()
+        script = section_only(original, section) if section else original
+        for documented_name in sorted(SECRET_NAMES, key=len, reverse=True):
+            script = script.replace(
+                documented_name, self.name(documented_name)
+            )
+        if path.suffix == ".py":
+            result = run_python(path, script, stdin)
+        else:
+            if script != original:
+                path = self.workdir / name
+                path.write_text(script)
+            result = self.run_shell(path, stdin)
         if check and result.returncode != 0:
             failure = f"examples/{filename} exited with {result.returncode}"
             pytest.fail(f"{failure}:\n{result.stderr}", pytrace=False)

@@ -19,6 +19,23 @@ def example_files() -> list[Path]:
     )
 
 
+def section_only(text: str, section: str) -> str:
+    """`text` with every line outside the named section blank: the section
+    alone, as a reader copies it, on the lines it has in the file."""
+    lines = text.splitlines()
+    inside, kept = False, []
+    for line in lines:
+        marker = SECTION_MARKER.search(line)
+        if marker and marker.group(2) == section:
+            inside = marker.group(1) == "start"
+            kept.append("")
+        else:
+            kept.append(line if inside else "")
+    if not any(kept):
+        raise LookupError(f"no section {section!r}")
+    return "\n".join(kept) + "\n"
+
+
 def whole_files() -> set[str]:
     """Each file of examples/ and tests/examples/ as it is, section markers
     and all: how the contributing page shows an example and its test."""
