@@ -8,7 +8,10 @@ import pytest
 import secretm
 from psycopg import sql
 
-from tests.support.documented import CONSOLE_DATABASE_KEYS, DATABASE_SECRET
+from tests.support.documented import (
+    DATABASE_SECRET,
+    as_stored_from_the_console,
+)
 
 
 @pytest.fixture
@@ -28,12 +31,9 @@ def test_script_connects_as_the_user_the_secret_names(aws, secret):
 def test_a_secret_stored_from_the_console_connects_to_postgres(
     aws, database_credentials
 ):
-    instance = {"dbInstanceIdentifier": "orders-db"}
-    stored_from_console = {
-        key: (database_credentials | instance)[key]
-        for key in CONSOLE_DATABASE_KEYS
-    }
-    aws.create_secret(DATABASE_SECRET, stored_from_console)
+    aws.create_secret(
+        DATABASE_SECRET, as_stored_from_the_console(database_credentials)
+    )
     secretm.clear_cache()
 
     result = aws.run_example("connect_database.py")

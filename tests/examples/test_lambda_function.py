@@ -6,7 +6,10 @@ import lambda_function
 import pytest
 import secretm
 
-from tests.support.documented import CONSOLE_DATABASE_KEYS, DATABASE_SECRET
+from tests.support.documented import (
+    DATABASE_SECRET,
+    as_stored_from_the_console,
+)
 
 CREDENTIALS = {
     "engine": "postgres",
@@ -34,11 +37,9 @@ def test_handler_reads_the_secret_named_in_its_environment(aws, monkeypatch):
 
 
 def test_handler_reads_a_secret_stored_from_the_console(aws, monkeypatch):
-    instance = {"dbInstanceIdentifier": "orders-db"}
-    stored_from_console = {
-        key: (CREDENTIALS | instance)[key] for key in CONSOLE_DATABASE_KEYS
-    }
-    name = aws.create_secret(DATABASE_SECRET, stored_from_console)
+    name = aws.create_secret(
+        DATABASE_SECRET, as_stored_from_the_console(CREDENTIALS)
+    )
     monkeypatch.setenv("SECRET_NAME", name)
 
     result = lambda_function.lambda_handler({}, None)

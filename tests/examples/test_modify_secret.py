@@ -8,7 +8,6 @@ import pytest
 
 from tests.support.documented import DATABASE_SECRET
 from tests.support.paths import EXAMPLES
-from tests.support.tools import require_jq
 
 NEW_HOST = "orders-db-2.c9akciq32l5z.us-west-2.rds.amazonaws.com"
 NEW_DESCRIPTION = (
@@ -28,8 +27,6 @@ NOT_JSON = {
 
 @pytest.fixture(params=list(NOT_JSON))
 def tab(request: pytest.FixtureRequest) -> str:
-    if request.param.endswith("_cli.sh"):
-        require_jq()
     return request.param
 
 

@@ -7,7 +7,6 @@ import pytest
 
 from tests.support.documented import API_KEY_SECRET, DATABASE_SECRET
 from tests.support.paths import EXAMPLES
-from tests.support.tools import require_jq
 
 API_KEY = "EXAMPLE-replace-with-the-real-key"
 # What the reader types: the AWS CLI tab asks for the API key, and the
@@ -17,8 +16,6 @@ TYPED = {"store_secret.py": "", "store_secret_cli.sh": API_KEY + "\n"}
 
 @pytest.fixture(params=list(TYPED))
 def tab(request: pytest.FixtureRequest) -> str:
-    if request.param.endswith("_cli.sh"):
-        require_jq()
     return request.param
 
 

@@ -9,6 +9,7 @@ import contextlib
 import io
 import json
 import os
+import re
 import subprocess
 import sys
 import traceback
@@ -31,6 +32,7 @@ from tests.support.command_lines import (
 )
 from tests.support.documented import SECRET_NAMES
 from tests.support.paths import EXAMPLES
+from tests.support.tools import require_jq
 
 LOAD_MANAGED_POLICIES = "MOTO_IAM_LOAD_MANAGED_POLICIES"
 # Keys of a database secret whose values are not secret: they name where to
@@ -222,6 +224,8 @@ class Backend:
         """`bash <path>` with the virtualenv's programs first on PATH. It
         fails the test if the AWS CLI or jq was given a secret's value on
         its command line, whatever the script's exit status."""
+        if re.search(r"\bjq\b", path.read_text()):
+            require_jq()  # readers install it; the script says so
         venv_bin = str(Path(sys.executable).parent)
         wrappers = self.workdir / "recorded-programs"
         search_path = recording_path(
@@ -259,39 +263,45 @@ class Backend:
         see: each string of a JSON object but those of NOT_SECRET_KEYS, or
         the whole text of a secret that is not an object."""
         secrets = self.client("secretsmanager")
-        filters = [{"Key": "name", "Values": [self.name_prefix]}]
-        pages = secrets.get_paginator("list_secrets").paginate(
-            Filters=filters if self.name_prefix else [],
-            IncludePlannedDeletion=True,
-        )
         values = set()
-        for page in pages:
-            for secret in page["SecretList"]:
-                for version in secret.get("SecretVersionsToStages", {}):
-                    try:
-                        text = secrets.get_secret_value(
-                            SecretId=secret["ARN"], VersionId=version
-                        ).get("SecretString", "")
-                    except ClientError:
-                        continue  # pending deletion, or no value yet
-                    values |= secret_strings(text)
+        for secret in self.own_secrets():
+            for version in secret.get("SecretVersionsToStages", {}):
+                try:
+                    text = secrets.get_secret_value(
+                        SecretId=secret["ARN"], VersionId=version
+                    ).get("SecretString", "")
+                except ClientError:
+                    continue  # pending deletion, or no value yet
+                values |= secret_strings(text)
         return {
             value for value in values if len(value) >= SHORTEST_SECRET_VALUE
         }
 
-    def delete_own_secrets(self) -> None:
-        """Remove every secret this test created on a shared endpoint."""
-        secrets = self.client("secretsmanager")
-        pages = secrets.get_paginator("list_secrets").paginate(
-            Filters=[{"Key": "name", "Values": [self.name_prefix]}],
-            IncludePlannedDeletion=True,  # those pending deletion too
+    def own_secrets(self) -> Iterator[dict]:
+        """The list_secrets entry of each secret this test can see, those
+        pending deletion too: on a shared endpoint, those whose names start
+        with its prefix (the name filter alone matches more loosely)."""
+        filters = [{"Key": "name", "Values": [self.name_prefix]}]
+        pages = (
+            self.client("secretsmanager")
+            .get_paginator("list_secrets")
+            .paginate(
+                Filters=filters if self.name_prefix else [],
+                IncludePlannedDeletion=True,
+            )
         )
         for page in pages:
             for secret in page["SecretList"]:
                 if secret["Name"].startswith(self.name_prefix):
-                    secrets.delete_secret(
-                        SecretId=secret["ARN"], ForceDeleteWithoutRecovery=True
-                    )
+                    yield secret
+
+    def delete_own_secrets(self) -> None:
+        """Remove every secret this test created on a shared endpoint."""
+        secrets = self.client("secretsmanager")
+        for secret in self.own_secrets():
+            secrets.delete_secret(
+                SecretId=secret["ARN"], ForceDeleteWithoutRecovery=True
+            )
 
 
 @pytest.fixture

@@ -16,9 +16,11 @@ RECORDED = ("aws", "jq")
 
 def recording_path(folder: Path, path: str) -> str:
     """A PATH that runs `RECORDED` through wrappers kept in `folder`, which
-    record into `folder / "argv"`; the rest of `path` after them."""
+    record into `folder / "argv"`, emptied first; the rest of `path` after
+    them."""
     records = folder / "argv"
-    records.mkdir(parents=True, exist_ok=True)
+    shutil.rmtree(records, ignore_errors=True)
+    records.mkdir(parents=True)
     for program in RECORDED:
         real = shutil.which(program, path=path)
         if real is None:

@@ -26,3 +26,10 @@ CONSOLE_DATABASE_KEYS = (
     "port",
     "dbInstanceIdentifier",
 )
+
+
+def as_stored_from_the_console(credentials: dict) -> dict:
+    """`credentials` with exactly CONSOLE_DATABASE_KEYS, for an instance
+    named orders-db."""
+    with_instance = credentials | {"dbInstanceIdentifier": "orders-db"}
+    return {key: with_instance[key] for key in CONSOLE_DATABASE_KEYS}
