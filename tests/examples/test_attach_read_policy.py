@@ -5,6 +5,7 @@ import json
 
 import pytest
 
+from tests.support.aws import tabs
 from tests.support.documented import DATABASE_SECRET
 from tests.support.iam import (
     attached_policies,
@@ -16,7 +17,9 @@ from tests.support.iam import (
 pytestmark = pytest.mark.moto_only  # creates IAM policies in the account
 
 
-@pytest.fixture(params=["attach_read_policy.py", "attach_read_policy_cli.sh"])
+@pytest.fixture(
+    params=tabs("attach_read_policy.py", "attach_read_policy_cli.sh")
+)
 def tab(request: pytest.FixtureRequest) -> str:
     return request.param
 

@@ -9,6 +9,7 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 from botocore.exceptions import ClientError
 
+from tests.support.aws import tabs
 from tests.support.documented import API_KEY_SECRET, DATABASE_SECRET
 
 
@@ -39,7 +40,7 @@ OUTPUT = {
 }
 
 
-@pytest.fixture(params=list(OUTPUT))
+@pytest.fixture(params=tabs(*OUTPUT))
 def tab(request: pytest.FixtureRequest) -> str:
     return request.param
 

@@ -5,6 +5,7 @@ import json
 
 import pytest
 
+from tests.support.aws import tabs
 from tests.support.documented import (
     ACCOUNT_ID,
     DATABASE_SECRET,
@@ -15,7 +16,7 @@ from tests.support.rotation import create_rotation_function, versions
 pytestmark = pytest.mark.moto_only  # deploys a Lambda function in moto
 
 
-@pytest.fixture(params=["enable_rotation.py", "enable_rotation_cli.sh"])
+@pytest.fixture(params=tabs("enable_rotation.py", "enable_rotation_cli.sh"))
 def tab(request: pytest.FixtureRequest) -> str:
     return request.param
 

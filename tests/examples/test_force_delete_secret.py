@@ -3,11 +3,12 @@ of "Delete a secret at once", docs/how-to/delete.md."""
 
 import pytest
 
+from tests.support.aws import tabs
 from tests.support.documented import DEV_API_KEY_SECRET
 
 
 @pytest.fixture(
-    params=["force_delete_secret.py", "force_delete_secret_cli.sh"]
+    params=tabs("force_delete_secret.py", "force_delete_secret_cli.sh")
 )
 def tab(request: pytest.FixtureRequest) -> str:
     return request.param

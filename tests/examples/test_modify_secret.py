@@ -6,6 +6,7 @@ import json
 
 import pytest
 
+from tests.support.aws import tabs
 from tests.support.documented import DATABASE_SECRET
 from tests.support.paths import EXAMPLES
 
@@ -25,7 +26,7 @@ NOT_JSON = {
 }
 
 
-@pytest.fixture(params=list(NOT_JSON))
+@pytest.fixture(params=tabs(*NOT_JSON))
 def tab(request: pytest.FixtureRequest) -> str:
     return request.param
 

@@ -5,6 +5,7 @@ import json
 
 import pytest
 
+from tests.support.aws import tabs
 from tests.support.documented import API_KEY_SECRET, DATABASE_SECRET
 from tests.support.paths import EXAMPLES
 
@@ -14,7 +15,7 @@ API_KEY = "EXAMPLE-replace-with-the-real-key"
 TYPED = {"store_secret.py": "", "store_secret_cli.sh": API_KEY + "\n"}
 
 
-@pytest.fixture(params=list(TYPED))
+@pytest.fixture(params=tabs(*TYPED))
 def tab(request: pytest.FixtureRequest) -> str:
     return request.param
 

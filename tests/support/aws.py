@@ -10,6 +10,7 @@ import io
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 import traceback
@@ -32,7 +33,7 @@ from tests.support.command_lines import (
 )
 from tests.support.documented import SECRET_NAMES
 from tests.support.paths import EXAMPLES
-from tests.support.tools import require_jq
+from tests.support.tools import require_aws_cli_v2, require_jq
 
 LOAD_MANAGED_POLICIES = "MOTO_IAM_LOAD_MANAGED_POLICIES"
 # Keys of a database secret whose values are not secret: they name where to
@@ -49,6 +50,36 @@ NOT_SECRET_KEYS = {
 }
 # Shorter values ("{}", "x") would be found in any command line.
 SHORTEST_SECRET_VALUE = 8
+# Readers run v2; v1 is still in use. v1 comes with the virtualenv, v2 from
+# the system (Debian's awscli package, or AWS's installer).
+AWS_CLI_VERSIONS = (1, 2)
+# A shell command line that starts the AWS CLI.
+RUNS_AWS_CLI = re.compile(r"(^|[\s$(|])aws [a-z]", re.MULTILINE)
+
+
+def tabs(*filenames: str) -> list:
+    """The params of a task's `tab` fixture: each of its files, and an AWS
+    CLI tab once under each of AWS_CLI_VERSIONS, with ids such as
+    ``read_secret_cli.sh-v2``. The test reads the version as `aws.aws_cli`.
+    """
+    params = []
+    for filename in filenames:
+        if not runs_aws_cli(EXAMPLES / filename):
+            params.append(filename)
+            continue
+        params += [
+            pytest.param(
+                filename,
+                marks=pytest.mark.aws_cli(version),
+                id=f"{filename}-v{version}",
+            )
+            for version in AWS_CLI_VERSIONS
+        ]
+    return params
+
+
+def runs_aws_cli(path: Path) -> bool:
+    return RUNS_AWS_CLI.search(path.read_text()) is not None
 
 
 @pytest.fixture(scope="session")
@@ -122,11 +153,17 @@ class Backend:
     """Where a test's AWS calls go, with helpers to run the examples there."""
 
     def __init__(
-        self, subprocess_endpoint_url: str, name_prefix: str, workdir: Path
+        self,
+        subprocess_endpoint_url: str,
+        name_prefix: str,
+        workdir: Path,
+        aws_cli: int | None = None,
     ) -> None:
         self.subprocess_endpoint_url = subprocess_endpoint_url
         self.name_prefix = name_prefix
         self.workdir = workdir
+        # The AWS CLI version the shell examples run under: the test's tab.
+        self.aws_cli = aws_cli
 
     def name(self, documented_name: str) -> str:
         """The name a test uses for a name shown in the docs: the same name
@@ -221,15 +258,27 @@ class Backend:
         return result
 
     def run_shell(self, path: Path, stdin: str) -> subprocess.CompletedProcess:
-        """`bash <path>` with the virtualenv's programs first on PATH. It
-        fails the test if the AWS CLI or jq was given a secret's value on
-        its command line, whatever the script's exit status."""
+        """`bash <path>` with the virtualenv's programs first on PATH, and
+        `aws` the AWS CLI version of the test's tab. It fails the test if
+        the AWS CLI or jq was given a secret's value on its command line,
+        whatever the script's exit status."""
         if re.search(r"\bjq\b", path.read_text()):
             require_jq()  # readers install it; the script says so
         venv_bin = str(Path(sys.executable).parent)
+        if runs_aws_cli(path) and self.aws_cli not in AWS_CLI_VERSIONS:
+            pytest.fail(
+                f"examples/{path.name} runs the AWS CLI: run it through a "
+                "`tab` fixture with params=tabs(...), which runs it under "
+                "each AWS CLI version readers use.",
+                pytrace=False,
+            )
+        if self.aws_cli == 2:
+            aws_cli = require_aws_cli_v2()
+        else:
+            aws_cli = shutil.which("aws", path=venv_bin)
         wrappers = self.workdir / "recorded-programs"
         search_path = recording_path(
-            wrappers, venv_bin + os.pathsep + os.environ["PATH"]
+            wrappers, venv_bin + os.pathsep + os.environ["PATH"], aws_cli
         )
         result = subprocess.run(
             ["bash", str(path)],
@@ -309,9 +358,11 @@ def aws(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Backend]:
     """The test's AWS: in-process moto, or the ``--endpoint-url``. The
     example tests use it automatically (tests/examples/conftest.py)."""
     endpoint_url = request.config.getoption("--endpoint-url")
+    cli_marker = request.node.get_closest_marker("aws_cli")
+    aws_cli = cli_marker.args[0] if cli_marker else None
     if endpoint_url:
         prefix = f"docs-test-{uuid.uuid4().hex[:8]}/"
-        backend = Backend(endpoint_url, prefix, tmp_path)
+        backend = Backend(endpoint_url, prefix, tmp_path, aws_cli)
         yield backend
         backend.delete_own_secrets()
     else:
@@ -325,7 +376,7 @@ def aws(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Backend]:
         # Its simple Lambda backend stores functions the same way, and
         # answers an invocation (such as rotate_secret's) without running it.
         with mock_aws(config={"lambda": {"use_docker": False}}):
-            yield Backend(server_url, "", tmp_path)
+            yield Backend(server_url, "", tmp_path, aws_cli)
             if managed:
                 # Stopping, moto builds its backends anew: without them.
                 monkeypatch.delenv(LOAD_MANAGED_POLICIES)

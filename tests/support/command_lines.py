@@ -1,28 +1,33 @@
 """What the shell examples put on command lines, where any local user can
 read it (`ps`, /proc/<pid>/cmdline) and process auditing records it.
 
-The shell examples run with a wrapper for each of `RECORDED` first on PATH.
+The shell examples run with a wrapper for `aws` and for `jq` first on PATH.
 A wrapper writes the command line it was given into a file of its own (the
 program and each argument, each ended by a NUL), then runs the real program
 without coverage's settings: the AWS CLI is Python, none of it in examples/.
+The `aws` wrapper also points the CLI at the test's endpoint, with
+--endpoint-url: AWS CLI v2 before 2.13 ignores AWS_ENDPOINT_URL and would
+call AWS itself.
 """
 
 import os
 import shutil
 from pathlib import Path
 
-RECORDED = ("aws", "jq")
 
-
-def recording_path(folder: Path, path: str) -> str:
-    """A PATH that runs `RECORDED` through wrappers kept in `folder`, which
-    record into `folder / "argv"`, emptied first; the rest of `path` after
-    them."""
+def recording_path(folder: Path, path: str, aws_cli: str) -> str:
+    """A PATH that runs `aws` (the program `aws_cli`) and `jq` through
+    wrappers kept in `folder`, which record into `folder / "argv"`, emptied
+    first; the rest of `path` after them."""
     records = folder / "argv"
     shutil.rmtree(records, ignore_errors=True)
     records.mkdir(parents=True)
-    for program in RECORDED:
-        real = shutil.which(program, path=path)
+    endpoint = ' --endpoint-url "$AWS_ENDPOINT_URL"'
+    real_programs = {
+        "aws": (aws_cli, endpoint),
+        "jq": (shutil.which("jq", path=path), ""),
+    }
+    for program, (real, options) in real_programs.items():
         if real is None:
             continue  # the test that needs it says so (tools.require_tool)
         wrapper = folder / program
@@ -30,7 +35,7 @@ def recording_path(folder: Path, path: str) -> str:
             "#!/bin/sh\n"
             f'printf \'%s\\0\' {program} "$@" >"$(mktemp {records}/XXXXXX)"\n'
             "unset $(env | sed -n 's/^\\(COVERAGE_[A-Z_]*\\)=.*/\\1/p')\n"
-            f'exec "{real}" "$@"\n'
+            f'exec "{real}"{options} "$@"\n'
         )
         wrapper.chmod(0o755)
     return str(folder) + os.pathsep + path
