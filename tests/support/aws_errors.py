@@ -1,9 +1,9 @@
-"""Errors of GetSecretValue that moto cannot produce, as AWS answers them:
-code and message, for botocore's Stubber.
+"""Errors of GetSecretValue as AWS answers them, code and message, for
+botocore's Stubber: moto cannot produce some of them at all.
 
 The messages are AWS's own: the IAM denial's form, the re:Post Knowledge
 Center's "Access to KMS is not allowed" (secrets-manager-cross-account-key),
-and the API reference's text for DecryptionFailure.
+and the API reference's texts for the others.
 """
 
 from typing import NamedTuple
@@ -20,6 +20,15 @@ class AwsError(NamedTuple):
     message: str
 
 
+RESOURCE_NOT_FOUND = AwsError(
+    "ResourceNotFoundException",
+    "Secrets Manager can't find the specified secret.",
+)
+MARKED_FOR_DELETION = AwsError(
+    "InvalidRequestException",
+    "You can't perform this operation on the secret because it was marked "
+    "for deletion.",
+)
 NOT_AUTHORIZED = AwsError(
     "AccessDeniedException",
     f"User: arn:aws:sts::{ACCOUNT_ID}:assumed-role/{EXECUTION_ROLE}/"
@@ -37,3 +46,30 @@ DECRYPTION_FAILURE = AwsError(
     "provided KMS key.",
 )
 THROTTLED = AwsError("ThrottlingException", "Rate exceeded")
+
+# AWS's answer for each error code an advice table of the examples names.
+BY_CODE = {
+    error.code: error
+    for error in (
+        RESOURCE_NOT_FOUND,
+        MARKED_FOR_DELETION,
+        NOT_AUTHORIZED,
+        DECRYPTION_FAILURE,
+    )
+}
+# Errors any AWS API can answer with, which botocore's service models leave
+# out: "Common Errors" in the Secrets Manager API reference
+# (docs.aws.amazon.com/secretsmanager/latest/apireference/CommonErrors.html).
+COMMON_ERRORS = {
+    "AccessDeniedException",
+    "IncompleteSignature",
+    "InternalFailure",
+    "InvalidAction",
+    "InvalidClientTokenId",
+    "NotAuthorized",
+    "OptInRequired",
+    "RequestExpired",
+    "ServiceUnavailable",
+    "ThrottlingException",
+    "ValidationError",
+}
