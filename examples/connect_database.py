@@ -9,12 +9,25 @@ SECRET_NAME = os.environ.get("SECRET_NAME", "prod/orders/postgres")
 
 def connect() -> psycopg.Connection:
     """A connection to the database, as the user the secret names."""
+    credentials = secretm.get_secret(SECRET_NAME)
     try:
-        return _connect(secretm.get_secret(SECRET_NAME))
-    except psycopg.OperationalError:
-        # The cached password may be one that rotation has replaced since:
-        # read the secret again, and try once more.
-        return _connect(secretm.get_secret(SECRET_NAME, force_refresh=True))
+        return _connect(credentials)
+    except psycopg.OperationalError as error:
+        # A refused password may be a cached one that rotation has replaced
+        # since: read the secret again and, if it changed, try once more.
+        # Anything else would only fail again.
+        if not _refused_login(error):
+            raise
+        latest = secretm.get_secret(SECRET_NAME, force_refresh=True)
+        if latest == credentials:
+            raise
+        return _connect(latest)
+
+
+def _refused_login(error: psycopg.OperationalError) -> bool:
+    # The server took the password and refused the login. psycopg gives a
+    # failed login no SQLSTATE (28P01) to tell it by.
+    return error.pgconn is not None and error.pgconn.used_password
 
 
 def _connect(credentials: dict) -> psycopg.Connection:
@@ -25,6 +38,13 @@ def _connect(credentials: dict) -> psycopg.Connection:
         password=credentials["password"],
         # Optional: the console stores none, and AWS then means "postgres".
         dbname=credentials.get("dbname", "postgres"),
+        # The password goes to no one but the database: over TLS, to a
+        # server whose certificate the RDS certificate authority signed for
+        # this host, and only as a SCRAM proof, never in clear text.
+        sslmode="verify-full",
+        # Amazon's RDS bundle; libpq's own variable names another file.
+        sslrootcert=os.environ.get("PGSSLROOTCERT", "global-bundle.pem"),
+        require_auth="scram-sha-256",
         connect_timeout=5,
     )
 

@@ -9,6 +9,7 @@ called again after a failure, so each one first checks what is already done.
 
 import json
 import logging
+import os
 
 import boto3
 import psycopg
@@ -16,6 +17,9 @@ from psycopg import sql
 
 logger = logging.getLogger(__name__)
 logger.setLevel(logging.INFO)
+# At DEBUG, botocore logs the body of each request and response, and with
+# them both passwords: keep it at INFO whatever level the function logs at.
+logging.getLogger("botocore").setLevel(logging.INFO)
 
 # Refused by RDS in passwords (/ ' " @ space), or breaking .pgpass lines
 # and connection URLs (: \), as in AWS's own rotation functions.
@@ -87,10 +91,16 @@ def set_secret(secrets, secret_id, token):
         pass
     with log_in_to_change(secrets, secret_id, current, pending) as connection:
         # Send only the password's hash, as psql's \password does: the new
-        # password never appears in the server's logs or statistics.
+        # password never appears in the server's logs or statistics. SCRAM,
+        # whatever the server's password_encryption: connect() requires it.
         verifier = connection.pgconn.encrypt_password(
-            pending["password"].encode(), pending["username"].encode()
+            pending["password"].encode(),
+            pending["username"].encode(),
+            b"scram-sha-256",
         )
+        # If another session is changing the user too, and holds its lock,
+        # give up after 5 s rather than wait until Lambda stops the function.
+        connection.execute("SET lock_timeout = '5s'")
         connection.execute(
             sql.SQL("ALTER ROLE {} PASSWORD {}").format(
                 sql.Identifier(pending["username"]),
@@ -106,6 +116,8 @@ def log_in_to_change(secrets, secret_id, current, pending):
     try:
         return connect(current)
     except psycopg.OperationalError as error:
+        if not refused_login(error):
+            raise  # not reached, or not the database: no other password
         refused = error
     try:
         previous = read(secrets, secret_id, "AWSPREVIOUS")
@@ -175,14 +187,28 @@ def without_password(credentials):
 
 
 def connect(credentials):
+    """A connection that gives the password to no one but the database:
+    over TLS, to a server whose certificate the RDS certificate authority
+    signed for this host, and only as a SCRAM proof, never in clear text."""
     return psycopg.connect(
         host=credentials["host"],
         port=credentials["port"],
         user=credentials["username"],
         password=credentials["password"],
         dbname=credentials.get("dbname", "postgres"),
+        sslmode="verify-full",
+        # Amazon's RDS bundle, deployed with the function; libpq's own
+        # variable names another file.
+        sslrootcert=os.environ.get("PGSSLROOTCERT", "global-bundle.pem"),
+        require_auth="scram-sha-256",
         connect_timeout=5,
     )
+
+
+def refused_login(error):
+    """Whether the server took the password and refused the login. psycopg
+    gives a failed login no SQLSTATE (28P01) to tell it by."""
+    return error.pgconn is not None and error.pgconn.used_password
 
 
 # --8<-- [end:rotate_postgres]

@@ -3,14 +3,15 @@ run step by step against moto and a real PostgreSQL server."""
 
 import json
 import logging
+import time
 import uuid
 from datetime import UTC, datetime
 
 import psycopg
 import pytest
+import rotate_postgres
 import secretm
 import time_machine
-from rotate_postgres import EXCLUDED_CHARACTERS, RotationError
 
 from tests.support.documented import DATABASE_SECRET
 from tests.support.rotation import (
@@ -43,7 +44,8 @@ def passwords(secret_versions: dict) -> list[str]:
 def test_rotation_changes_the_password_in_the_database_and_the_secret(
     aws, secret, database_credentials, postgres, caplog
 ):
-    caplog.set_level(logging.INFO, logger="rotate_postgres")
+    # Everything logged, as by a function whose log level is set to DEBUG.
+    caplog.set_level(logging.DEBUG)
     # Log every statement of the user, as an audit setting might.
     with postgres.connect() as connection:
         connection.execute("ALTER ROLE orders_app SET log_statement = 'all'")
@@ -74,7 +76,7 @@ def test_rotation_changes_the_password_in_the_database_and_the_secret(
 
 def test_new_passwords_leave_out_what_aws_rotation_functions_leave_out():
     # AWS's templates exclude :/@"'\ ; RDS also refuses the space.
-    assert set(":/@\"'\\ ") <= set(EXCLUDED_CHARACTERS)
+    assert set(":/@\"'\\ ") <= set(rotate_postgres.EXCLUDED_CHARACTERS)
 
 
 def test_each_step_called_again_changes_nothing(
@@ -121,6 +123,59 @@ def test_a_failed_set_secret_moves_no_stage_and_a_retry_completes(
         run_step(secret, token, step)
     assert logs_in(current_credentials(aws, secret))
     assert not logs_in(database_credentials)
+
+
+def test_set_secret_gives_up_when_another_session_is_changing_the_user(
+    aws, secret, database_credentials, postgres
+):
+    token = start_rotation(aws, secret)
+    run_step(secret, token, "createSecret")
+    before = versions(aws, secret)
+    [pending] = [
+        value for stages, value in before.values() if "AWSPENDING" in stages
+    ]
+    logged_before = postgres.log.stat().st_size
+    with postgres.connect() as other:
+        # Its change holds the user until its transaction ends: after 15
+        # seconds, if setSecret waits for it.
+        other.execute("SET idle_in_transaction_session_timeout = '15s'")
+        other.execute("BEGIN")
+        other.execute("ALTER ROLE orders_app CONNECTION LIMIT 10")
+        started = time.monotonic()
+        with pytest.raises(psycopg.errors.LockNotAvailable):
+            run_step(secret, token, "setSecret")
+        waited = time.monotonic() - started
+        other.execute("ROLLBACK")
+
+    assert waited < 10
+    assert versions(aws, secret) == before
+    assert logs_in(database_credentials)
+    # The server logs the failed statement, with the new password's hash.
+    log = postgres.log.read_bytes()[logged_before:].decode()
+    assert (
+        'STATEMENT:  ALTER ROLE "orders_app" PASSWORD \'SCRAM-SHA-256$' in log
+    )
+    assert json.loads(pending)["password"] not in log
+
+
+def test_the_new_password_is_stored_for_scram_whatever_the_server_default(
+    aws, secret, postgres
+):
+    # As on a server that still hashes new passwords with MD5: connections
+    # that require SCRAM would then be refused.
+    with postgres.connect() as connection:
+        connection.execute(
+            "ALTER ROLE orders_app SET password_encryption = 'md5'"
+        )
+
+    rotate(secret, start_rotation(aws, secret))
+
+    with postgres.connect() as connection:
+        [stored] = connection.execute(
+            "SELECT rolpassword FROM pg_authid WHERE rolname = 'orders_app'"
+        ).fetchone()
+    assert stored.startswith("SCRAM-SHA-256$")
+    assert logs_in(current_credentials(aws, secret))
 
 
 def test_test_secret_fails_when_the_database_refuses_the_new_password(
@@ -221,8 +276,8 @@ def stored(aws) -> str:
 
 
 def refused(secret_id: str, token: str, step: str = "createSecret") -> str:
-    """The message of the RotationError the step raises."""
-    with pytest.raises(RotationError) as error:
+    """The message of the rotate_postgres.RotationError the step raises."""
+    with pytest.raises(rotate_postgres.RotationError) as error:
         run_step(secret_id, token, step)
     message = str(error.value)
     assert CREDENTIALS["password"] not in message

@@ -4,7 +4,9 @@ It is started once per test session with the server programs that
 `postgres_programs` finds, in a temporary folder, on a free port of
 127.0.0.1 only, and deleted afterwards. Logins need a password
 (scram-sha-256, as on Amazon RDS), so a test can prove that an old password
-no longer works.
+no longer works. It speaks TLS with a certificate for 127.0.0.1 that a
+throwaway certificate authority signed, standing in for Amazon RDS's, so the
+examples connect with `sslmode=verify-full` as they would to RDS.
 
 PostgreSQL refuses to run as root. Under root, as in CI, its programs run as
 the unprivileged `postgres` account that Debian's package creates, through
@@ -84,7 +86,8 @@ class Server:
 
 
 @contextmanager
-def running_server(bin_dir: Path) -> Iterator[Server]:
+def running_server(bin_dir: Path, ca) -> Iterator[Server]:
+    """A server whose TLS certificate `ca`, a trustme.CA, signed."""
     as_server_account = {}
     if os.geteuid() == 0:
         try:
@@ -120,9 +123,15 @@ def running_server(bin_dir: Path) -> Iterator[Server]:
         password = secrets.token_urlsafe(16)
         password_file = folder / "superuser-password"
         password_file.write_text(password)
+        certificate = ca.issue_cert(HOST)
+        certificate_file = folder / "server.crt"
+        key_file = folder / "server.key"
+        certificate.cert_chain_pems[0].write_to_path(certificate_file)
+        certificate.private_key_pem.write_to_path(key_file)
+        key_file.chmod(0o600)  # PostgreSQL refuses a key others may read
         if as_server_account:
-            shutil.chown(folder, SERVER_ACCOUNT)
-            shutil.chown(password_file, SERVER_ACCOUNT)
+            for path in (folder, password_file, certificate_file, key_file):
+                shutil.chown(path, SERVER_ACCOUNT)
         run(
             "initdb",
             f"--pgdata={data}",
@@ -138,7 +147,9 @@ def running_server(bin_dir: Path) -> Iterator[Server]:
         # needs to survive a crash.
         options = (
             f"-c listen_addresses={HOST} -c port={port} "
-            "-c unix_socket_directories='' -c fsync=off"
+            "-c unix_socket_directories='' -c fsync=off "
+            f"-c ssl=on -c ssl_cert_file={certificate_file} "
+            f"-c ssl_key_file={key_file}"
         )
         run(
             "pg_ctl",
@@ -164,19 +175,41 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
+@pytest.fixture(scope="session")
+def database_ca():
+    """A throwaway certificate authority, a trustme.CA, in the place of
+    Amazon RDS's: it signs the test servers' certificates."""
+    # Imported here: this plugin is loaded in every pytest run.
+    import trustme
+
+    return trustme.CA()
+
+
+@pytest.fixture
+def trusts_database_ca(database_ca, tmp_path, monkeypatch) -> None:
+    """The examples' setting for the certificate authority to trust,
+    PGSSLROOTCERT, naming the test CA instead of the RDS bundle."""
+    bundle = tmp_path / "test-ca.pem"
+    database_ca.cert_pem.write_to_path(bundle)
+    monkeypatch.setenv("PGSSLROOTCERT", str(bundle))
+
+
 @shared_fixture
-def postgres() -> Iterator[Server]:
+def postgres(database_ca) -> Iterator[Server]:
     """A throwaway PostgreSQL server on 127.0.0.1, one per test session."""
     bin_dir = find_bin_dir()
     require_tool(bin_dir, INSTALL_HINT)
-    with running_server(bin_dir) as server:
+    with running_server(bin_dir, database_ca) as server:
         yield server
 
 
 @pytest.fixture
-def database_credentials(postgres: Server) -> Iterator[dict]:
+def database_credentials(
+    postgres: Server, trusts_database_ca: None
+) -> Iterator[dict]:
     """A new database user, as a secret with the documented structure
-    (examples/database_secret.json) would hold it."""
+    (examples/database_secret.json) would hold it, and the examples set to
+    trust the server's certificate."""
     credentials = {
         "engine": "postgres",
         "host": postgres.host,
