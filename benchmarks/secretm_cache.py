@@ -3,7 +3,8 @@ a new session and client and calls GetSecretValue every time, beside secretm.
 
 Run with `make benchmark`, which puts examples/ on PYTHONPATH. Prints the
 API calls made, the median time of one get_secret, and what the calls would
-cost per million invocations.
+cost per million invocations. moto runs in this process: no network latency,
+throttling or cold start is measured.
 """
 
 import json
@@ -91,8 +92,9 @@ def main() -> None:
     (_, uncached), (_, cached) = results.values()
     print(f"\nA cached get_secret is {uncached / cached:,.0f} times faster.")
     print(
-        "secretm still calls AWS once per execution environment every five "
-        "minutes,\nwhatever the traffic: at most 12 calls an hour each."
+        "secretm still calls AWS for each secret once every five minutes in "
+        "each\nexecution environment, whatever the traffic: at most 12 calls "
+        "an hour."
     )
 
 

@@ -5,7 +5,8 @@ import secretm  # from the secretm layer, at /opt/python
 
 
 def lambda_handler(event, context):
-    # Within five minutes of the last read, this makes no API call.
+    # From memory within five minutes of the read that fetched it: one API
+    # call every five minutes per execution environment.
     credentials = secretm.get_secret(os.environ["SECRET_NAME"])
     # Connect to the database with credentials["host"], ["port"],
     # ["username"] and ["password"]; return or log nothing secret. A secret

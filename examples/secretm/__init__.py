@@ -2,11 +2,16 @@
 
 Shared by our functions as the Lambda layer `secretm`. Values are cached in
 memory for five minutes (POWERTOOLS_PARAMETERS_MAX_AGE, in seconds, changes
-that), so a warm invocation makes no API call. Nothing here logs a value.
+that), so only the first read in that time makes an API call. Safe to call
+from several threads. Nothing here logs a value.
 """
 
 # --8<-- [start:get_secret]
 import json
+import logging
+import os
+import threading
+from datetime import datetime, timedelta
 
 from aws_lambda_powertools.utilities.parameters import SecretsProvider
 from aws_lambda_powertools.utilities.parameters.exceptions import (
@@ -14,8 +19,36 @@ from aws_lambda_powertools.utilities.parameters.exceptions import (
 )
 from botocore.exceptions import ClientError
 
+DEFAULT_MAX_AGE = 300  # seconds
+
+
+class _SecretsProvider(SecretsProvider):
+    """Powertools' provider, noting when it fetched each secret.
+
+    Powertools applies max_age when it stores a value, so a read with a
+    shorter max_age would get a value stored for longer: we check the age.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.fetched_at: dict[str, datetime] = {}
+
+    def _get(self, name: str, **sdk_options) -> str | bytes:
+        asked_at = datetime.now()
+        value = super()._get(name, **sdk_options)
+        self.fetched_at[name] = asked_at
+        return value
+
+
+# At DEBUG, botocore logs each response whole, secret values included: keep
+# it quieter, even in a function whose log level is set to DEBUG.
+logging.getLogger("botocore").setLevel(logging.INFO)
+
 # Created once per Lambda container, when the layer is first imported.
-_provider = SecretsProvider()
+_provider = _SecretsProvider()
+# Powertools' cache is not safe for threads: a clear between its check and
+# its read of a value makes the read return {}. One read or clear at a time.
+_lock = threading.Lock()
 
 # What to do about each error Secrets Manager can answer GetSecretValue with.
 _ADVICE = {
@@ -64,21 +97,33 @@ def get_secret(
     """The secret's value: a dict for a JSON object, else the string, or
     bytes for a binary secret.
 
-    Served from the cache for `max_age` seconds (default 300, or
-    POWERTOOLS_PARAMETERS_MAX_AGE); `force_refresh` asks AWS again.
+    From the cache only if fetched at most `max_age` seconds ago (default
+    300, or POWERTOOLS_PARAMETERS_MAX_AGE), else from AWS, and then kept for
+    `max_age` seconds; `force_refresh` asks AWS in any case.
     """
-    try:
-        value = _provider.get(
-            secret_id, max_age=max_age, force_fetch=force_refresh
+    if max_age is None:
+        max_age = int(
+            os.environ.get("POWERTOOLS_PARAMETERS_MAX_AGE", DEFAULT_MAX_AGE)
         )
-    except GetParameterError as error:
-        cause = error.__context__
-        if isinstance(cause, ClientError):
-            code = cause.response["Error"]["Code"]
-            aws_message = cause.response["Error"].get("Message", "")
-        else:
-            code, aws_message = type(cause).__name__, ""
-        raise SecretError(secret_id, code, aws_message) from cause
+    with _lock:
+        fetched_at = _provider.fetched_at.get(secret_id)
+        too_old = fetched_at is None or (
+            datetime.now() - fetched_at > timedelta(seconds=max_age)
+        )
+        try:
+            value = _provider.get(
+                secret_id,
+                max_age=max_age,
+                force_fetch=force_refresh or too_old,
+            )
+        except GetParameterError as error:
+            cause = error.__context__
+            if isinstance(cause, ClientError):
+                code = cause.response["Error"]["Code"]
+                aws_message = cause.response["Error"].get("Message", "")
+            else:
+                code, aws_message = type(cause).__name__, ""
+            raise SecretError(secret_id, code, aws_message) from cause
     if isinstance(value, str):
         try:
             parsed = json.loads(value)
@@ -91,7 +136,8 @@ def get_secret(
 
 def clear_cache() -> None:
     """Forget every cached value, so the next reads go to AWS."""
-    _provider.clear_cache()
+    with _lock:
+        _provider.clear_cache()
 
 
 # --8<-- [end:get_secret]

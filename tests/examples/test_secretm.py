@@ -4,6 +4,7 @@ import json
 import logging
 import subprocess
 import sys
+import threading
 from datetime import timedelta
 
 import pytest
@@ -83,7 +84,60 @@ def test_the_cache_time_is_set_by_environment_or_argument(
         clock.shift(timedelta(seconds=61))
 
         assert secretm.get_secret(stored) == changed
-        assert secretm.get_secret(other) == VALUE
+        assert secretm.get_secret(other, max_age=600) == VALUE
+        # Kept for 600 seconds, yet too old for a read that accepts 60.
+        assert secretm.get_secret(other) == changed
+
+
+def test_a_shorter_max_age_refuses_a_value_cached_by_a_default_read(
+    aws, stored
+):
+    with time_machine.travel(0, tick=False) as clock:
+        secretm.get_secret(stored)
+        changed = change_value(aws, stored)
+
+        clock.shift(timedelta(seconds=200))
+
+        assert secretm.get_secret(stored, max_age=60) == changed
+        # The value just fetched is fresh enough for the default read.
+        assert secretm.get_secret(stored) == changed
+
+
+def test_clear_cache_in_another_thread_never_spoils_a_read(
+    stored, monkeypatch
+):
+    # Powertools checks that a value is cached, then reads it: a clear
+    # between the two made the read return {}. Hold the read in that window
+    # until the other thread has cleared the cache, or for one second if
+    # the clear has to wait for the read.
+    secretm.get_secret(stored)
+    in_window, cleared = threading.Event(), threading.Event()
+    is_cached = secretm._provider.has_not_expired_in_cache
+
+    def is_cached_then_wait_for_the_clear(key) -> bool:
+        cached = is_cached(key)
+        in_window.set()
+        cleared.wait(timeout=1)
+        return cached
+
+    def clear_in_the_window() -> None:
+        in_window.wait(timeout=5)
+        secretm.clear_cache()
+        cleared.set()
+
+    monkeypatch.setattr(
+        secretm._provider,
+        "has_not_expired_in_cache",
+        is_cached_then_wait_for_the_clear,
+    )
+    clearer = threading.Thread(target=clear_in_the_window)
+    clearer.start()
+    value = secretm.get_secret(stored)
+    clearer.join()
+
+    assert in_window.is_set()  # Powertools still has this window
+    assert cleared.is_set()
+    assert value == VALUE
 
 
 def test_force_refresh_and_clear_cache_read_the_new_value(aws, stored):
