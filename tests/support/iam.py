@@ -127,31 +127,38 @@ def assert_allows_reading_only(aws, document: str, secret_name: str) -> None:
     assert outcomes == dict.fromkeys(UNWANTED_CALLS, "denied")
 
 
+def create_secrets_and_lookalikes(
+    aws, monkeypatch, names: list[str], lookalikes: list[str]
+) -> tuple[list[str], list[str]]:
+    """The ARNs moto generates for `names`, and the ARNs of secrets a policy
+    for them must not reach: the `lookalikes`, and the first name in another
+    region and in another account."""
+    secrets = aws.client("secretsmanager")
+
+    def create(client, name: str) -> str:
+        return client.create_secret(Name=name, SecretString="{}")["ARN"]
+
+    arns = [create(secrets, name) for name in names]
+    outside = [create(secrets, name) for name in lookalikes]
+    other_region = boto3.client("secretsmanager", region_name="eu-west-1")
+    outside.append(create(other_region, names[0]))
+    monkeypatch.setenv("MOTO_ACCOUNT_ID", "111122223333")
+    outside.append(create(secrets, names[0]))
+    monkeypatch.delenv("MOTO_ACCOUNT_ID")
+    return arns, outside
+
+
 def create_secret_and_neighbours(aws, monkeypatch) -> tuple[str, list[str]]:
     """The ARN moto generates for the documented secret, and the ARNs of
     secrets a policy for it must not reach: names that extend it, and the
     same name in another region and in another account."""
     name = DATABASE_SECRET
-    secrets = aws.client("secretsmanager")
-    arn = secrets.create_secret(Name=name, SecretString="{}")["ARN"]
-    neighbours = [
-        secrets.create_secret(Name=other, SecretString="{}")["ARN"]
-        for other in (
-            f"{name}-old",
-            f"{name}x",
-            f"{name}/replica",
-            name.upper(),
-        )
-    ]
-    other_region = boto3.client("secretsmanager", region_name="eu-west-1")
-    neighbours.append(
-        other_region.create_secret(Name=name, SecretString="{}")["ARN"]
+    [arn], neighbours = create_secrets_and_lookalikes(
+        aws,
+        monkeypatch,
+        [name],
+        [f"{name}-old", f"{name}x", f"{name}/replica", name.upper()],
     )
-    monkeypatch.setenv("MOTO_ACCOUNT_ID", "111122223333")
-    neighbours.append(
-        secrets.create_secret(Name=name, SecretString="{}")["ARN"]
-    )
-    monkeypatch.delenv("MOTO_ACCOUNT_ID")
     return arn, neighbours
 
 
