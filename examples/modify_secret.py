@@ -3,6 +3,7 @@
 
 # --8<-- [start:set_one_key]
 import json
+import logging
 import sys
 
 import boto3
@@ -11,6 +12,9 @@ SECRET_NAME = "prod/orders/postgres"
 KEY = "host"
 VALUE = "orders-db-2.c9akciq32l5z.us-west-2.rds.amazonaws.com"
 
+# At DEBUG, botocore logs each request and response whole, the secret
+# included: keep it quieter wherever this code runs.
+logging.getLogger("botocore").setLevel(logging.INFO)
 secrets = boto3.client("secretsmanager")
 current = secrets.get_secret_value(
     SecretId=SECRET_NAME, VersionStage="AWSCURRENT"

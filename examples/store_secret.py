@@ -3,9 +3,13 @@
 
 # --8<-- [start:store_database_credentials]
 import json
+import logging
 
 import boto3
 
+# At DEBUG, botocore logs each request and response whole, the secret
+# included: keep it quieter wherever this code runs.
+logging.getLogger("botocore").setLevel(logging.INFO)
 secrets = boto3.client("secretsmanager")
 
 # json.load fails here, before anything is stored, if the file is not JSON.
@@ -21,9 +25,13 @@ secrets.create_secret(
 
 # --8<-- [start:store_other_secret]
 import json
+import logging
 
 import boto3
 
+# At DEBUG, botocore logs each request and response whole, the secret
+# included: keep it quieter wherever this code runs.
+logging.getLogger("botocore").setLevel(logging.INFO)
 secrets = boto3.client("secretsmanager")
 secrets.create_secret(
     Name="prod/orders/payments-api",

@@ -7,6 +7,9 @@ from tests.support.aws import tabs
 from tests.support.documented import DATABASE_SECRET
 from tests.support.paths import DOCS
 
+# Both tabs print the secret's value: that is what they are for.
+pytestmark = pytest.mark.shows_secret_values
+
 # The error the page shows for a missing secret.
 NOT_FOUND = (
     "An error occurred (ResourceNotFoundException) when calling the "

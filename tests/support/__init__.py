@@ -4,6 +4,10 @@
 - `sandbox`, `aws`: fake credentials, no network, moto, `run_example`.
 - `command_lines`: what the shell examples put on command lines, checked
   for secrets.
+- `logs`: what the examples log with the root logger at DEBUG, checked for
+  secrets.
+- `impostor`: a server that passes for PostgreSQL, to which no example may
+  send a password.
 - `tools`: programs from the system, skipped locally and required in CI.
 - `untraced`: subprocesses that run none of examples/, outside coverage.
 - `shared`: session fixtures whose tests share one xdist worker.

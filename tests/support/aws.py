@@ -32,6 +32,7 @@ from tests.support.command_lines import (
     recording_path,
 )
 from tests.support.documented import SECRET_NAMES
+from tests.support.logs import as_in_a_new_process, holding
 from tests.support.paths import EXAMPLES
 from tests.support.tools import require_aws_cli_v2, require_jq
 
@@ -99,8 +100,9 @@ def run_python(
 ) -> subprocess.CompletedProcess:
     """Run `source`, the text of the example at `path`, in this process, as
     ``python <path>`` would run it from inside examples/: as ``__main__``,
-    with fresh globals, its own imports, `stdin` as its input, and its
-    output and exit status captured. Compiled under the example's own path,
+    with fresh globals, its own imports (examples imported afresh, loggers
+    at their default levels), `stdin` as its input, and its output and
+    exit status captured. Compiled under the example's own path,
     so coverage counts its lines there. A new interpreter for each would
     cost half a second of start-up and boto3 imports, and its calls would
     reach moto only over HTTP; here they reach the test's mock."""
@@ -111,6 +113,7 @@ def run_python(
         contextlib.redirect_stderr(stderr),
         unittest.mock.patch.object(sys, "argv", [str(path)]),
         unittest.mock.patch.object(sys, "stdin", io.StringIO(stdin)),
+        as_in_a_new_process(),
     ):
         try:
             code = compile(source, str(path), "exec")
@@ -158,12 +161,15 @@ class Backend:
         name_prefix: str,
         workdir: Path,
         aws_cli: int | None = None,
+        shows_secret_values: bool = False,
     ) -> None:
         self.subprocess_endpoint_url = subprocess_endpoint_url
         self.name_prefix = name_prefix
         self.workdir = workdir
         # The AWS CLI version the shell examples run under: the test's tab.
         self.aws_cli = aws_cli
+        # Whether the examples print a secret's value on purpose.
+        self.shows_secret_values = shows_secret_values
 
     def name(self, documented_name: str) -> str:
         """The name a test uses for a name shown in the docs: the same name
@@ -252,6 +258,15 @@ class Backend:
                 path = self.workdir / name
                 path.write_text(script)
             result = self.run_shell(path, stdin)
+        if not self.shows_secret_values:
+            output = {"its output": result.stdout, "its errors": result.stderr}
+            leaks = holding(output, self.secret_values())
+            if leaks:
+                pytest.fail(
+                    f"examples/{filename} printed a secret's value in "
+                    + " and ".join(leaks),
+                    pytrace=False,
+                )
         if check and result.returncode != 0:
             failure = f"examples/{filename} exited with {result.returncode}"
             pytest.fail(f"{failure}:\n{result.stderr}", pytrace=False)
@@ -359,10 +374,15 @@ def aws(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Backend]:
     example tests use it automatically (tests/examples/conftest.py)."""
     endpoint_url = request.config.getoption("--endpoint-url")
     cli_marker = request.node.get_closest_marker("aws_cli")
-    aws_cli = cli_marker.args[0] if cli_marker else None
+    options = {
+        "aws_cli": cli_marker.args[0] if cli_marker else None,
+        "shows_secret_values": bool(
+            request.node.get_closest_marker("shows_secret_values")
+        ),
+    }
     if endpoint_url:
         prefix = f"docs-test-{uuid.uuid4().hex[:8]}/"
-        backend = Backend(endpoint_url, prefix, tmp_path, aws_cli)
+        backend = Backend(endpoint_url, prefix, tmp_path, **options)
         yield backend
         backend.delete_own_secrets()
     else:
@@ -376,7 +396,7 @@ def aws(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Backend]:
         # Its simple Lambda backend stores functions the same way, and
         # answers an invocation (such as rotate_secret's) without running it.
         with mock_aws(config={"lambda": {"use_docker": False}}):
-            yield Backend(server_url, "", tmp_path, aws_cli)
+            yield Backend(server_url, "", tmp_path, **options)
             if managed:
                 # Stopping, moto builds its backends anew: without them.
                 monkeypatch.delenv(LOAD_MANAGED_POLICIES)
