@@ -11,9 +11,13 @@ import botocore.session
 import pytest
 import read_secret_lambda
 import secretm
-from botocore.stub import Stubber
 
-from tests.support.aws_errors import BY_CODE, COMMON_ERRORS, AwsError
+from tests.support.aws_errors import (
+    BY_CODE,
+    COMMON_ERRORS,
+    AwsError,
+    answering,
+)
 from tests.support.documented import DATABASE_SECRET
 from tests.support.paths import DOCS, EXAMPLES
 
@@ -47,28 +51,22 @@ def modelled_errors(service: str, operation: str | None = None) -> set[str]:
 
 def read_through_lambda_function(error: AwsError) -> str:
     """The SecretError message of read_secret_lambda.py for `error`."""
-    with Stubber(read_secret_lambda.secrets) as stub:
-        stub.add_client_error(
-            "get_secret_value",
-            service_error_code=error.code,
-            service_message=error.message,
-        )
-        with pytest.raises(read_secret_lambda.SecretError) as raised:
-            read_secret_lambda.get_secret(DATABASE_SECRET)
+    with (
+        answering(read_secret_lambda.secrets, error),
+        pytest.raises(read_secret_lambda.SecretError) as raised,
+    ):
+        read_secret_lambda.get_secret(DATABASE_SECRET)
     return str(raised.value)
 
 
 def read_through_secretm(error: AwsError) -> str:
     """The SecretError message of the secretm layer for `error`."""
     secretm.clear_cache()
-    with Stubber(secretm._provider.client) as stub:
-        stub.add_client_error(
-            "get_secret_value",
-            service_error_code=error.code,
-            service_message=error.message,
-        )
-        with pytest.raises(secretm.SecretError) as raised:
-            secretm.get_secret(DATABASE_SECRET)
+    with (
+        answering(secretm._provider.client, error),
+        pytest.raises(secretm.SecretError) as raised,
+    ):
+        secretm.get_secret(DATABASE_SECRET)
     return str(raised.value)
 
 

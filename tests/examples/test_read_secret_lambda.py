@@ -12,13 +12,13 @@ import traceback
 
 import boto3
 import pytest
-from botocore.stub import Stubber
 
 from tests.support.aws_errors import (
     DECRYPTION_FAILURE,
     KMS_NOT_ALLOWED,
     NOT_AUTHORIZED,
     THROTTLED,
+    answering,
 )
 from tests.support.documented import DATABASE_SECRET
 from tests.support.paths import EXAMPLES
@@ -169,12 +169,7 @@ def test_json_that_is_not_an_object_is_refused_unlogged(
     ids=["not authorized", "KMS not allowed", "decryption", "throttled"],
 )
 def test_other_errors_say_what_to_do(aws, function, error, what_to_do):
-    with Stubber(function.secrets) as stub:
-        stub.add_client_error(
-            "get_secret_value",
-            service_error_code=error.code,
-            service_message=error.message,
-        )
+    with answering(function.secrets, error):
         failure = read_error(function, DATABASE_SECRET)
 
     assert (

@@ -10,13 +10,13 @@ from datetime import timedelta
 import pytest
 import secretm
 import time_machine
-from botocore.stub import Stubber
 
 from tests.support.aws_errors import (
     DECRYPTION_FAILURE,
     KMS_NOT_ALLOWED,
     NOT_AUTHORIZED,
     THROTTLED,
+    answering,
 )
 from tests.support.documented import API_KEY_SECRET, DATABASE_SECRET
 from tests.support.untraced import untraced
@@ -204,14 +204,11 @@ def test_errors_moto_cannot_produce_are_explained(error, advice, caplog):
     # moto never answers with these; stub the layer's own client.
     caplog.set_level(logging.DEBUG, logger="secretm")
     caplog.set_level(logging.DEBUG, logger="aws_lambda_powertools")
-    with Stubber(secretm._provider.client) as stub:
-        stub.add_client_error(
-            "get_secret_value",
-            service_error_code=error.code,
-            service_message=error.message,
-        )
-        with pytest.raises(secretm.SecretError) as raised:
-            secretm.get_secret(DATABASE_SECRET)
+    with (
+        answering(secretm._provider.client, error),
+        pytest.raises(secretm.SecretError) as raised,
+    ):
+        secretm.get_secret(DATABASE_SECRET)
 
     assert raised.value.code == error.code
     assert str(raised.value) == (

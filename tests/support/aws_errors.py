@@ -6,7 +6,11 @@ Center's "Access to KMS is not allowed" (secrets-manager-cross-account-key),
 and the API reference's texts for the others.
 """
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import NamedTuple
+
+from botocore.stub import Stubber
 
 from tests.support.documented import (
     ACCOUNT_ID,
@@ -29,6 +33,20 @@ MARKED_FOR_DELETION = AwsError(
     "You can't perform this operation on the secret because it was marked "
     "for deletion.",
 )
+
+
+@contextmanager
+def answering(client, error: AwsError) -> Iterator[None]:
+    """`client` answers its next GetSecretValue with `error`, as AWS does."""
+    with Stubber(client) as stub:
+        stub.add_client_error(
+            "get_secret_value",
+            service_error_code=error.code,
+            service_message=error.message,
+        )
+        yield
+
+
 NOT_AUTHORIZED = AwsError(
     "AccessDeniedException",
     f"User: arn:aws:sts::{ACCOUNT_ID}:assumed-role/{EXECUTION_ROLE}/"
