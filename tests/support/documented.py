@@ -6,10 +6,19 @@ renamed secret is renamed in one place besides the pages.
 
 REGION = "us-west-2"
 ACCOUNT_ID = "123456789012"  # moto's default account
+# The account and role that read prod/orders/postgres across accounts.
+READER_ACCOUNT_ID = "444455556666"
+READER_ROLE = "orders-reporting"
 
 DATABASE_SECRET = "prod/orders/postgres"
 API_KEY_SECRET = "prod/orders/payments-api"
 DEV_API_KEY_SECRET = "dev/orders/payments-api"
+# The ARN the pages show for DATABASE_SECRET: AWS ends it in six random
+# characters.
+DATABASE_SECRET_ARN = (
+    f"arn:aws:secretsmanager:{REGION}:{ACCOUNT_ID}:secret:"
+    f"{DATABASE_SECRET}-AbCdEf"
+)
 # What `run_example` swaps for unique names on a shared endpoint.
 SECRET_NAMES = (DATABASE_SECRET, API_KEY_SECRET, DEV_API_KEY_SECRET)
 
