@@ -86,7 +86,7 @@ def test_asks_for_a_version_stage(aws, extension):
 
 def test_port_2773_unless_the_environment_names_another(aws, monkeypatch):
     monkeypatch.setenv("AWS_SESSION_TOKEN", SESSION_TOKEN)
-    monkeypatch.delenv("PARAMETERS_SECRETS_EXTENSION_HTTP_PORT", False)
+    monkeypatch.delenv("PARAMETERS_SECRETS_EXTENSION_HTTP_PORT", raising=False)
     asked = []
 
     def nothing_listens(request, timeout):
