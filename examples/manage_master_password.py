@@ -39,8 +39,8 @@ import boto3
 rds = boto3.client("rds")
 # The endpoint exists once the instance is created.
 rds.get_waiter("db_instance_available").wait(DBInstanceIdentifier="orders-db")
-instance = rds.describe_db_instances(DBInstanceIdentifier="orders-db")
-instance = instance["DBInstances"][0]
+response = rds.describe_db_instances(DBInstanceIdentifier="orders-db")
+instance = response["DBInstances"][0]
 endpoint = instance["Endpoint"]
 secret_arn = instance["MasterUserSecret"]["SecretArn"]
 print(secret_arn, endpoint["Address"], endpoint["Port"], sep="\t")
