@@ -7,11 +7,20 @@ import secretm  # the secretm layer
 SECRET_NAME = os.environ.get("SECRET_NAME", "prod/orders/postgres")
 
 
-def connect() -> psycopg.Connection:
-    """A connection to the database, as the user the secret names."""
+def connect(
+    *, host: str | None = None, port: int = 5432, dbname: str = "postgres"
+) -> psycopg.Connection:
+    """A connection to the database, as the user the secret names.
+
+    The secret's own host, port and dbname come first; the arguments stand
+    in for those it lacks. The secret RDS manages for a master user holds
+    none of them; one stored from the console holds no dbname, and AWS then
+    means "postgres".
+    """
+    endpoint = {"host": host, "port": port, "dbname": dbname}
     credentials = secretm.get_secret(SECRET_NAME)
     try:
-        return _connect(credentials)
+        return _connect(endpoint | credentials)
     except psycopg.OperationalError as error:
         # A refused password may be a cached one that rotation has replaced
         # since: read the secret again and, if it changed, try once more.
@@ -21,7 +30,7 @@ def connect() -> psycopg.Connection:
         latest = secretm.get_secret(SECRET_NAME, force_refresh=True)
         if latest == credentials:
             raise
-        return _connect(latest)
+        return _connect(endpoint | latest)
 
 
 def _refused_login(error: psycopg.OperationalError) -> bool:
@@ -30,14 +39,19 @@ def _refused_login(error: psycopg.OperationalError) -> bool:
     return error.pgconn is not None and error.pgconn.used_password
 
 
-def _connect(credentials: dict) -> psycopg.Connection:
+def _connect(settings: dict) -> psycopg.Connection:
+    if settings["host"] is None:
+        # Without a host, libpq would try a server on this machine.
+        raise ValueError(
+            f"The secret {SECRET_NAME} holds no host: pass the database's "
+            "endpoint, connect(host=..., port=...)"
+        )
     return psycopg.connect(
-        host=credentials["host"],
-        port=credentials["port"],
-        user=credentials["username"],
-        password=credentials["password"],
-        # Optional: the console stores none, and AWS then means "postgres".
-        dbname=credentials.get("dbname", "postgres"),
+        host=settings["host"],
+        port=settings["port"],
+        user=settings["username"],
+        password=settings["password"],
+        dbname=settings["dbname"],
         # The password goes to no one but the database: over TLS, to a
         # server whose certificate the RDS certificate authority signed for
         # this host, and only as a SCRAM proof, never in clear text.

@@ -1,5 +1,7 @@
 """examples/connect_database.py, shown on docs/how-to/rotate.md: connect to
-the test's PostgreSQL server with the credentials a secret holds."""
+the test's PostgreSQL server with the credentials a secret holds, and with
+the endpoint given to connect() when the secret holds none, as the one RDS
+manages does (docs/how-to/rds-managed.md)."""
 
 import json
 
@@ -17,15 +19,35 @@ from tests.support.documented import (
 )
 from tests.support.postgres import free_port
 
+ENDPOINT = ("host", "port", "dbname")
+
+
+@pytest.fixture(params=["in the secret", "given to connect"])
+def endpoint(request, database_credentials) -> dict:
+    """What connect() is given: nothing, when the secret holds where the
+    database is; its host, port and dbname, when the secret holds only the
+    username and password, as the one RDS manages does."""
+    if request.param == "in the secret":
+        return {}
+    return {key: database_credentials[key] for key in ENDPOINT}
+
 
 @pytest.fixture
-def secret(aws, database_credentials, monkeypatch) -> str:
-    name = aws.create_secret(DATABASE_SECRET, database_credentials)
+def secret(aws, database_credentials, monkeypatch, endpoint) -> str:
+    """The secret connect() reads: the credentials, without what the
+    endpoint gives."""
+    stored = {
+        key: value
+        for key, value in database_credentials.items()
+        if key not in endpoint
+    }
+    name = aws.create_secret(DATABASE_SECRET, stored)
     monkeypatch.setattr(connect_database, "SECRET_NAME", name)
     secretm.clear_cache()
     return name
 
 
+@pytest.mark.parametrize("endpoint", ["in the secret"], indirect=True)
 def test_script_connects_as_the_user_the_secret_names(aws, secret):
     result = aws.run_example("connect_database.py")
 
@@ -61,30 +83,59 @@ def secret_reads(monkeypatch) -> list[str]:
     return reads
 
 
-def test_connects_over_tls_to_the_server_the_ca_signed(aws, secret):
-    with connect_database.connect() as connection:
+def test_connects_over_tls_to_the_server_the_ca_signed(aws, secret, endpoint):
+    with connect_database.connect(**endpoint) as connection:
         assert connection.pgconn.ssl_in_use
+        assert connection.info.dbname == "orders"
+
+
+def test_the_secrets_own_endpoint_comes_first(aws, database_credentials):
+    aws.create_secret(DATABASE_SECRET, database_credentials)
+    secretm.clear_cache()
+    elsewhere = {"host": "192.0.2.1", "port": free_port(), "dbname": "other"}
+
+    with connect_database.connect(**elsewhere) as connection:
+        assert connection.info.port == database_credentials["port"]
+        assert connection.info.dbname == "orders"
+
+
+def test_without_a_host_it_says_to_pass_the_endpoint(
+    aws, database_credentials
+):
+    as_rds_manages_it = {
+        key: database_credentials[key] for key in ("username", "password")
+    }
+    secret = aws.create_secret(DATABASE_SECRET, as_rds_manages_it)
+    secretm.clear_cache()
+
+    with pytest.raises(
+        ValueError, match=r"connect\(host=\.\.\., port"
+    ) as error:
+        connect_database.connect(port=database_credentials["port"])
+
+    assert secret in str(error.value)
+    assert database_credentials["password"] not in str(error.value)
 
 
 def test_refuses_a_server_whose_certificate_another_ca_signed(
-    aws, secret, monkeypatch, tmp_path
+    aws, secret, endpoint, monkeypatch, tmp_path
 ):
     other_ca = tmp_path / "other-ca.pem"
     trustme.CA().cert_pem.write_to_path(other_ca)
     monkeypatch.setenv("PGSSLROOTCERT", str(other_ca))
 
     with pytest.raises(psycopg.OperationalError, match="certificate verify"):
-        connect_database.connect()
+        connect_database.connect(**endpoint)
 
 
 def test_a_password_changed_since_it_was_cached_is_read_again(
-    aws, secret, database_credentials, postgres, secret_reads
+    aws, secret, endpoint, postgres, secret_reads
 ):
-    with connect_database.connect():
+    with connect_database.connect(**endpoint):
         pass  # the secret is now cached, for five minutes
-    secret_reads.clear()
     # Change the password as rotation would: in the database and the secret.
-    changed = database_credentials | {"password": "changed-by-rotation"}
+    changed = aws.secret_json(secret) | {"password": "changed-by-rotation"}
+    secret_reads.clear()
     with postgres.connect() as connection:
         connection.execute(
             sql.SQL("ALTER ROLE orders_app PASSWORD {}").format(
@@ -95,7 +146,7 @@ def test_a_password_changed_since_it_was_cached_is_read_again(
         SecretId=secret, SecretString=json.dumps(changed)
     )
 
-    with connect_database.connect() as connection:
+    with connect_database.connect(**endpoint) as connection:
         assert connection.info.password == changed["password"]
     assert secret_reads == [secret]  # read again once
 
@@ -108,9 +159,9 @@ def refused_logins(postgres) -> int:
 
 
 def test_a_refused_password_is_not_tried_again_when_the_secret_is_unchanged(
-    aws, secret, postgres, secret_reads
+    aws, secret, endpoint, postgres, secret_reads
 ):
-    with connect_database.connect():
+    with connect_database.connect(**endpoint):
         pass  # the secret is now cached, for five minutes
     # Rotation has changed the password in the database (setSecret) but not
     # yet in the secret (finishSecret).
@@ -120,12 +171,13 @@ def test_a_refused_password_is_not_tried_again_when_the_secret_is_unchanged(
     refused_before = refused_logins(postgres)
 
     with pytest.raises(psycopg.OperationalError, match="password authentica"):
-        connect_database.connect()
+        connect_database.connect(**endpoint)
 
     assert secret_reads == [secret]  # read again once, and unchanged
     assert refused_logins(postgres) == refused_before + 1
 
 
+@pytest.mark.parametrize("endpoint", ["in the secret"], indirect=True)
 def test_a_server_that_cannot_be_reached_is_not_tried_again(
     aws, secret, database_credentials, secret_reads
 ):

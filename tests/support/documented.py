@@ -25,6 +25,9 @@ SECRET_NAMES = (DATABASE_SECRET, API_KEY_SECRET, DEV_API_KEY_SECRET)
 EXECUTION_ROLE = "orders-api"  # the Lambda function and its role
 ROTATION_FUNCTION = "rotate-orders-postgres"
 DATABASE = "orders"  # the dbname of examples/database_secret.json
+DATABASE_INSTANCE = "orders-db"  # the RDS instance
+# The customer managed key of the secret RDS manages for its master user.
+MASTER_SECRET_KEY_ALIAS = "alias/orders-db-secret"
 # The keys of a secret stored from the console as "Credentials for Amazon RDS
 # database": no dbname, which AWS then takes to be "postgres".
 CONSOLE_DATABASE_KEYS = (
