@@ -16,8 +16,9 @@ from tests.support.documented import (
 from tests.support.events import matched_event_names, rotation_event
 from tests.support.paths import EXAMPLES
 
-# Creates a topic and a rule under fixed names; and AWS refuses the
-# "aws.secretsmanager" events that the tests send in its place.
+# Creates a topic and a rule under fixed names, and sends events in
+# Secrets Manager's name (source aws.secretsmanager), which AWS keeps for
+# its own services.
 pytestmark = pytest.mark.moto_only
 
 PATTERN = EXAMPLES / "rotation_failure_rule.json"
@@ -30,23 +31,28 @@ def tab(request: pytest.FixtureRequest) -> str:
     return request.param
 
 
-def publish_statements(aws, topic_arn: str) -> list[dict]:
+def topic_statements(aws, topic_arn: str) -> tuple[list[dict], list[dict]]:
+    """The statements of the topic's policy that let EventBridge publish,
+    and the others."""
     policy = aws.client("sns").get_topic_attributes(TopicArn=topic_arn)
     statements = json.loads(policy["Attributes"]["Policy"])["Statement"]
-    return [
-        statement
-        for statement in statements
-        if statement["Principal"] == {"Service": "events.amazonaws.com"}
-    ]
+    eventbridge = {"Service": "events.amazonaws.com"}
+    return (
+        [s for s in statements if s["Principal"] == eventbridge],
+        [s for s in statements if s["Principal"] != eventbridge],
+    )
 
 
 def test_tab_sends_failed_rotations_to_the_emailed_topic(aws, tab):
+    sns, events = aws.client("sns"), aws.client("events")
+    # The topic as the tab finds it, if it already exists.
+    topic_arn = sns.create_topic(Name=ALERTS_TOPIC)["TopicArn"]
+    _, before = topic_statements(aws, topic_arn)
+
     aws.run_example(tab)
     # Run again, the rule's section changes nothing.
     aws.run_example(f"{tab}:rotation_rule")
 
-    sns, events = aws.client("sns"), aws.client("events")
-    topic_arn = sns.create_topic(Name=ALERTS_TOPIC)["TopicArn"]
     subscriptions = sns.list_subscriptions_by_topic(TopicArn=topic_arn)
     assert [
         (subscription["Protocol"], subscription["Endpoint"])
@@ -57,8 +63,11 @@ def test_tab_sends_failed_rotations_to_the_emailed_topic(aws, tab):
     assert json.loads(rule["EventPattern"]) == json.loads(PATTERN.read_text())
     targets = events.list_targets_by_rule(Rule=ROTATION_FAILURE_RULE)
     assert targets["Targets"] == [{"Id": ALERTS_TOPIC, "Arn": topic_arn}]
-    # EventBridge may publish to the topic, for this rule only, once.
-    assert publish_statements(aws, topic_arn) == [
+    # EventBridge may publish to the topic, for this rule only, once; what
+    # the policy allowed before stays.
+    publish, others = topic_statements(aws, topic_arn)
+    assert others == before
+    assert publish == [
         {
             "Sid": "EventBridgePublish",
             "Effect": "Allow",
