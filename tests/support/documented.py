@@ -45,3 +45,13 @@ def as_stored_from_the_console(credentials: dict) -> dict:
     named orders-db."""
     with_instance = credentials | {"dbInstanceIdentifier": "orders-db"}
     return {key: with_instance[key] for key in CONSOLE_DATABASE_KEYS}
+
+
+# docs/how-to/alarms.md: where the alerts go, and what raises them.
+ALERTS_TOPIC = "secrets-alerts"
+ALERTS_EMAIL = "ops@example.com"
+ROTATION_FAILURE_RULE = "secrets-rotation-failed"
+CLOUDTRAIL_LOG_GROUP = "CloudTrail/secrets-audit"  # the trail's log group
+DELETED_SECRET_METRIC = "AttemptsToAccessDeletedSecrets"
+DELETED_SECRET_NAMESPACE = "CloudTrailLogMetrics"
+DELETED_SECRET_ALARM = "AttemptsToAccessDeletedSecretsAlarm"
