@@ -453,6 +453,32 @@ def test_names_descriptions_and_databases_out_of_convention(
     assert [rule["rule"] for rule in secret["broken"]] == broken
 
 
+def test_a_secret_rds_manages_keeps_its_name_and_counts_as_a_database(
+    aws, capsys
+):
+    # RDS names the master user's secret rds!db-<id>, and owns it.
+    aws.client("rds").create_db_instance(
+        DBInstanceIdentifier="orders-db",
+        DBInstanceClass="db.t3.micro",
+        Engine="postgres",
+        MasterUsername="orders_admin",
+        ManageMasterUserPassword=True,
+        AllocatedStorage=20,
+    )
+
+    _, out, _ = run(capsys, "--json", *IGNORE_CONFIG_RULES)
+
+    [secret] = json.loads(out)["secrets"]
+    assert secret["name"].startswith("rds!db-")
+    # moto leaves its rotation off: our rule for database credentials says so.
+    assert secret["broken"] == [
+        {
+            "rule": "database-rotation",
+            "why": "database credentials with rotation off",
+        }
+    ]
+
+
 @pytest.fixture
 def two_regions(aws):
     """A secret in us-west-2 and one in eu-west-1."""
