@@ -11,7 +11,7 @@ INSTALLED := $(VENV)/.installed-from-lock
 
 .DEFAULT_GOAL := help
 .PHONY: help serve build build-zensical test lint workflows pytest coverage \
-	format lock layer benchmark bench-suite page-weight diagrams clean
+	format lock layer benchmark benchmark-audit bench-suite page-weight diagrams clean
 
 help: ## List the targets, one line each
 	@awk -F ':.*## ' '/^[a-z-]+:.*## / { printf "  %-15s %s\n", $$1, $$2 }' \
@@ -49,10 +49,12 @@ lint: $(INSTALLED) ## Ruff's lint and format check
 	$(BIN)/ruff check examples tests benchmarks
 	$(BIN)/ruff format --check examples tests benchmarks
 
+# Ours, and the example workflow that docs/how-to/audit.md shows.
+WORKFLOWS := .github/workflows/*.yml examples/audit_workflow.yml
 workflows: $(INSTALLED) ## GitHub's workflow schema and zizmor, offline
 	$(BIN)/check-jsonschema --builtin-schema vendor.github-workflows \
-		.github/workflows/*.yml
-	$(BIN)/zizmor --offline --quiet .github/workflows
+		$(WORKFLOWS)
+	$(BIN)/zizmor --offline --quiet $(WORKFLOWS)
 
 # On every core; tests/support/shared.py keeps some tests together.
 pytest: $(INSTALLED) ## The tests, measuring the coverage of examples/
@@ -74,6 +76,9 @@ diagrams: $(INSTALLED) ## Render diagrams/*.d2 to the SVGs in docs/assets
 # they import tests.support; the examples they import are on PYTHONPATH.
 benchmark: $(INSTALLED) ## What the secretm cache saves over 1,000 invocations
 	PYTHONPATH=examples $(BIN)/python -m benchmarks.secretm_cache
+
+benchmark-audit: $(INSTALLED) ## The audit's time and API calls for 100 to 1,000 secrets
+	PYTHONPATH=examples $(BIN)/python -m benchmarks.audit
 
 page-weight: $(INSTALLED) ## What each page costs a browser on first load
 	$(BIN)/python -m benchmarks.page_weight
