@@ -9,7 +9,11 @@ import pytest
 
 from tests.support.aws import tabs
 from tests.support.documented import DATABASE_SECRET
-from tests.support.replicas import in_replica_region, replicate
+from tests.support.replicas import (
+    in_replica_region,
+    replicas_cleared,  # noqa: F401 (an autouse fixture)
+    replicate,
+)
 
 
 def python_deleted(stdout: str) -> str:

@@ -7,7 +7,11 @@ import pytest
 
 from tests.support.aws import tabs
 from tests.support.documented import DATABASE_SECRET, REPLICA_REGION
-from tests.support.replicas import in_replica_region, replicate
+from tests.support.replicas import (
+    in_replica_region,
+    replicas_cleared,  # noqa: F401 (an autouse fixture)
+    replicate,
+)
 
 
 @pytest.fixture(params=tabs("read_replica.py", "read_replica_cli.sh"))

@@ -9,7 +9,10 @@ import pytest
 
 from tests.support.aws import tabs
 from tests.support.documented import DATABASE_SECRET, REGION, REPLICA_REGION
-from tests.support.replicas import in_replica_region
+from tests.support.replicas import (
+    in_replica_region,
+    replicas_cleared,  # noqa: F401 (an autouse fixture)
+)
 
 
 def python_statuses(stdout: str) -> list[list[str]]:

@@ -16,6 +16,7 @@ from tests.support.replicas import (
     Promotion,
     in_replica_region,
     promotions,
+    replicas_cleared,  # noqa: F401 (an autouse fixture)
     replicate,
 )
 
@@ -25,6 +26,7 @@ def tab(request: pytest.FixtureRequest) -> str:
     return request.param
 
 
+@pytest.mark.moto_only  # the stand-in is in the in-process moto
 def test_tab_asks_the_replicas_region_to_promote_it(aws, tab):
     name = aws.create_database_secret(DATABASE_SECRET)
     replica_arn = replicate(name)

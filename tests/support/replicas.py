@@ -9,6 +9,7 @@ from typing import NamedTuple
 from unittest import mock
 
 import boto3
+import pytest
 from moto.secretsmanager.responses import SecretsManagerResponse
 
 from tests.support.documented import REPLICA_REGION
@@ -26,6 +27,36 @@ def replicate(secret_id: str) -> str:
         SecretId=secret_id, AddReplicaRegions=[{"Region": REPLICA_REGION}]
     )
     return in_replica_region().describe_secret(SecretId=secret_id)["ARN"]
+
+
+@pytest.fixture(autouse=True)
+def replicas_cleared(aws) -> Iterator[None]:
+    """Afterwards, on a shared endpoint, remove the replicas of the test's
+    secrets, and delete what it stored in REPLICA_REGION: the `aws` fixture
+    then deletes the rest, which AWS refuses while replicas remain. Under
+    the in-process mock, all goes with the mock. A test module that imports
+    it has it for each of its tests."""
+    yield
+    if not aws.name_prefix:
+        return
+    secrets, replicas = aws.client("secretsmanager"), in_replica_region()
+    for secret in aws.own_secrets():
+        described = secrets.describe_secret(SecretId=secret["ARN"])
+        regions = [
+            status["Region"]
+            for status in described.get("ReplicationStatus", [])
+        ]
+        if regions:
+            secrets.remove_regions_from_replication(
+                SecretId=secret["ARN"], RemoveReplicaRegions=regions
+            )
+    # The name filter matches more loosely than the prefix.
+    filters = [{"Key": "name", "Values": [aws.name_prefix]}]
+    for secret in replicas.list_secrets(Filters=filters)["SecretList"]:
+        if secret["Name"].startswith(aws.name_prefix):
+            replicas.delete_secret(
+                SecretId=secret["ARN"], ForceDeleteWithoutRecovery=True
+            )
 
 
 class Promotion(NamedTuple):
