@@ -5,6 +5,8 @@ renamed secret is renamed in one place besides the pages.
 """
 
 REGION = "us-west-2"
+# Where docs/how-to/replicate.md replicates a secret to.
+REPLICA_REGION = "eu-west-1"
 ACCOUNT_ID = "123456789012"  # moto's default account
 # The account and role that read prod/orders/postgres across accounts.
 READER_ACCOUNT_ID = "444455556666"
