@@ -13,6 +13,7 @@ pytest_plugins = [
     "tests.support.aws",
     "tests.support.layer",
     "tests.support.postgres",
+    "tests.support.replicas",
     "tests.support.sites",
     "tests.support.browsing",
 ]

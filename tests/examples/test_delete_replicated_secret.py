@@ -11,9 +11,11 @@ from tests.support.aws import tabs
 from tests.support.documented import DATABASE_SECRET
 from tests.support.replicas import (
     in_replica_region,
-    replicas_cleared,  # noqa: F401 (an autouse fixture)
     replicate,
 )
+
+# On a shared endpoint, AWS refuses to delete a secret that has replicas.
+pytestmark = pytest.mark.usefixtures("replicas_cleared")
 
 
 def python_deleted(stdout: str) -> str:

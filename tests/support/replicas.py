@@ -29,13 +29,12 @@ def replicate(secret_id: str) -> str:
     return in_replica_region().describe_secret(SecretId=secret_id)["ARN"]
 
 
-@pytest.fixture(autouse=True)
+@pytest.fixture
 def replicas_cleared(aws) -> Iterator[None]:
     """Afterwards, on a shared endpoint, remove the replicas of the test's
     secrets, and delete what it stored in REPLICA_REGION: the `aws` fixture
     then deletes the rest, which AWS refuses while replicas remain. Under
-    the in-process mock, all goes with the mock. A test module that imports
-    it has it for each of its tests."""
+    the in-process mock, all goes with the mock."""
     yield
     if not aws.name_prefix:
         return
