@@ -7,16 +7,35 @@ import logging
 import os
 
 import boto3
-from botocore.exceptions import ClientError
+from botocore.config import Config
+from botocore.exceptions import (
+    ClientError,
+    ConnectTimeoutError,
+    ReadTimeoutError,
+)
 
 logger = logging.getLogger()
 logger.setLevel(logging.INFO)
 
 # Created once, when Lambda loads this file, and reused by every invocation
-# that the same execution environment serves.
-secrets = boto3.client("secretsmanager")
+# that the same execution environment serves. If Secrets Manager does not
+# answer, as from a VPC with no route to it, give up within seconds (two
+# attempts, each 1 s to connect and 2 s to read), not at the timeout.
+secrets = boto3.client(
+    "secretsmanager",
+    config=Config(
+        connect_timeout=1,
+        read_timeout=2,
+        retries={"mode": "standard", "total_max_attempts": 2},
+    ),
+)
 
-# What to do about each error that GetSecretValue returns.
+NO_ROUTE = (
+    "no answer in time: the function's VPC has no route to Secrets Manager; "
+    "add an interface VPC endpoint for it, or a NAT gateway"
+)
+# What to do about each error that GetSecretValue returns, and about
+# botocore's timeouts, when Secrets Manager does not answer at all.
 WHAT_TO_DO = {
     "ResourceNotFoundException": "check the secret's name and region",
     "AccessDeniedException": "allow the function's role to read it",
@@ -24,6 +43,8 @@ WHAT_TO_DO = {
     "DecryptionFailure": (
         "check that its KMS key is enabled and not pending deletion"
     ),
+    "ConnectTimeoutError": NO_ROUTE,
+    "ReadTimeoutError": NO_ROUTE,
 }
 # AccessDeniedException "Access to KMS is not allowed": the role may read the
 # secret, not decrypt it with its customer managed key.
@@ -38,10 +59,13 @@ def get_secret(secret_name: str) -> dict:
     """The key/value pairs stored in the secret `secret_name`."""
     try:
         response = secrets.get_secret_value(SecretId=secret_name)
-    except ClientError as error:
-        code = error.response["Error"]["Code"]
+    except (ClientError, ConnectTimeoutError, ReadTimeoutError) as error:
+        if isinstance(error, ClientError):
+            code = error.response["Error"]["Code"]
+            aws_message = error.response["Error"].get("Message", "")
+        else:  # a timeout: no answer from AWS at all
+            code, aws_message = type(error).__name__, ""
         what_to_do = WHAT_TO_DO.get(code, "look the code up in the API docs")
-        aws_message = error.response["Error"].get("Message", "")
         if code == "AccessDeniedException" and "KMS" in aws_message:
             what_to_do = KMS_DENIED
         message = f"Cannot read secret {secret_name} ({code}): {what_to_do}"

@@ -1,12 +1,17 @@
 """Every AWS error code the pages and the examples name is one AWS answers
 with. A table of what to do about each error (on a page, or an example's
 advice table) lists only errors of its operation, as botocore's service
-model gives them, or errors common to every AWS API; a page's table names
-the codes of the code it shows; and each code of an advice table, raised as
-AWS raises it, gets its own advice, not the fallback."""
+model gives them, or errors common to every AWS API, or botocore's own
+errors raised when AWS does not answer at all (a timeout); a page's table
+names the codes of the code it shows; and each code of an advice table,
+raised as AWS (or botocore) raises it, gets its own advice, not the
+fallback: so the code catches each botocore error its table names."""
 
 import re
+from collections.abc import Callable
+from contextlib import AbstractContextManager
 
+import botocore.exceptions
 import botocore.session
 import pytest
 import read_secret_lambda
@@ -15,16 +20,20 @@ import secretm
 from tests.support.aws_errors import (
     BY_CODE,
     COMMON_ERRORS,
-    AwsError,
     answering,
 )
 from tests.support.documented import DATABASE_SECRET
 from tests.support.paths import DOCS, EXAMPLES
+from tests.support.unanswered import timing_out
 
 # An AWS error code, as pages and examples write it.
 ERROR_CODE = re.compile(r"\b[A-Z][A-Za-z]+(?:Exception|Failure)\b")
-# A row of a Markdown table whose first cell is an error code.
-TABLE_ROW = re.compile(rf"^\| `({ERROR_CODE.pattern})` +\|", re.MULTILINE)
+# botocore's errors when Secrets Manager does not answer: not AWS's codes.
+TIMEOUTS = {"ConnectTimeoutError", "ReadTimeoutError"}
+# A row of a Markdown table whose first cell is an error code or a timeout.
+TABLE_ROW = re.compile(
+    rf"^\| `({ERROR_CODE.pattern}|{'|'.join(TIMEOUTS)})` +\|", re.MULTILINE
+)
 # The services whose calls the pages and examples make.
 SERVICES = ("secretsmanager", "lambda", "iam", "kms", "sts")
 # Each page's table of GetSecretValue errors, and the advice table of the
@@ -49,21 +58,26 @@ def modelled_errors(service: str, operation: str | None = None) -> set[str]:
     }
 
 
-def read_through_lambda_function(error: AwsError) -> str:
-    """The SecretError message of read_secret_lambda.py for `error`."""
+# Makes a client meet an error: answering(client, AwsError), or botocore's
+# timing_out(client, a timeout's class).
+Meeting = Callable[[object], AbstractContextManager]
+
+
+def read_through_lambda_function(meeting: Meeting) -> str:
+    """The SecretError message of read_secret_lambda.py for an error."""
     with (
-        answering(read_secret_lambda.secrets, error),
+        meeting(read_secret_lambda.secrets),
         pytest.raises(read_secret_lambda.SecretError) as raised,
     ):
         read_secret_lambda.get_secret(DATABASE_SECRET)
     return str(raised.value)
 
 
-def read_through_secretm(error: AwsError) -> str:
-    """The SecretError message of the secretm layer for `error`."""
+def read_through_secretm(meeting: Meeting) -> str:
+    """The SecretError message of the secretm layer for an error."""
     secretm.clear_cache()
     with (
-        answering(secretm._provider.client, error),
+        meeting(secretm._provider.client),
         pytest.raises(secretm.SecretError) as raised,
     ):
         secretm.get_secret(DATABASE_SECRET)
@@ -100,7 +114,7 @@ def test_page_table_names_the_codes_its_code_explains(page):
 def test_advice_table_names_only_errors_of_get_secret_value(table):
     advice, _ = ADVICE_TABLES[table]
     answered = modelled_errors("secretsmanager", "GetSecretValue")
-    assert set(advice) - answered - COMMON_ERRORS == set()
+    assert set(advice) - answered - COMMON_ERRORS - TIMEOUTS == set()
 
 
 @pytest.mark.parametrize(
@@ -113,14 +127,17 @@ def test_advice_table_names_only_errors_of_get_secret_value(table):
 )
 def test_each_code_of_an_advice_table_gets_its_advice(table, code):
     advice, read = ADVICE_TABLES[table]
-    if code not in BY_CODE:
+    if code in TIMEOUTS:
+        timeout = getattr(botocore.exceptions, code)
+        message = read(lambda client: timing_out(client, timeout))
+    elif code in BY_CODE:
+        message = read(lambda client: answering(client, BY_CODE[code]))
+    else:
         pytest.fail(
             f"{table} names {code}: add AWS's message for it to "
             "tests/support/aws_errors.py BY_CODE",
             pytrace=False,
         )
-
-    message = read(BY_CODE[code])
 
     assert message.endswith(f"({code}): {advice[code]}")
 

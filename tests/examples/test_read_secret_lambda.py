@@ -8,6 +8,7 @@ import importlib
 import json
 import logging
 import sys
+import time
 import traceback
 
 import boto3
@@ -22,6 +23,11 @@ from tests.support.aws_errors import (
 )
 from tests.support.documented import DATABASE_SECRET
 from tests.support.paths import EXAMPLES
+from tests.support.unanswered import (
+    sent_to,
+    silent_endpoint,
+    unconnectable_endpoint,
+)
 
 DATABASE_SECRET_TEXT = (EXAMPLES / "database_secret.json").read_text()
 PASSWORD = json.loads(DATABASE_SECRET_TEXT)["password"]
@@ -176,3 +182,42 @@ def test_other_errors_say_what_to_do(aws, function, error, what_to_do):
         f"Cannot read secret {DATABASE_SECRET} ({error.code}): {what_to_do}"
         in failure
     )
+
+
+NO_ROUTE = (
+    "no answer in time: the function's VPC has no route to Secrets Manager; "
+    "add an interface VPC endpoint for it, or a NAT gateway"
+)
+
+
+def test_no_route_fails_within_3_seconds_saying_what_to_do(
+    function, monkeypatch
+):
+    # Two attempts of 1 s to connect, a few milliseconds apart.
+    with unconnectable_endpoint() as url:
+        monkeypatch.setattr(
+            function, "secrets", sent_to(function.secrets, url)
+        )
+        started = time.monotonic()
+        failure = read_error(function, DATABASE_SECRET)
+        elapsed = time.monotonic() - started
+
+    assert 2 <= elapsed < 3.5
+    assert (
+        f"Cannot read secret {DATABASE_SECRET} (ConnectTimeoutError): "
+        f"{NO_ROUTE}"
+    ) in failure
+
+
+def test_no_answer_is_tried_twice_then_explained(function, monkeypatch):
+    with silent_endpoint() as endpoint:
+        # The function's retries, with a read timeout short enough for a test.
+        client = sent_to(function.secrets, endpoint.url, read_timeout=0.2)
+        monkeypatch.setattr(function, "secrets", client)
+        failure = read_error(function, DATABASE_SECRET)
+        connections = endpoint.connections()
+
+    assert connections == 2
+    assert (
+        f"Cannot read secret {DATABASE_SECRET} (ReadTimeoutError): {NO_ROUTE}"
+    ) in failure

@@ -5,6 +5,7 @@ import logging
 import subprocess
 import sys
 import threading
+import time
 from datetime import timedelta
 
 import pytest
@@ -18,7 +19,14 @@ from tests.support.aws_errors import (
     THROTTLED,
     answering,
 )
+from tests.support.calls import recording_calls
 from tests.support.documented import API_KEY_SECRET, DATABASE_SECRET
+from tests.support.paths import DOCS
+from tests.support.unanswered import (
+    sent_to,
+    silent_endpoint,
+    unconnectable_endpoint,
+)
 from tests.support.untraced import untraced
 
 VALUE = {"username": "orders_app", "password": "s3cr3t-never-printed"}
@@ -240,6 +248,162 @@ def test_nothing_the_layer_logs_or_raises_holds_the_value(aws, stored, caplog):
     assert VALUE["password"] not in caplog.text
     assert VALUE["password"] not in str(error.value)
     assert VALUE["password"] not in repr(error.value.__cause__)
+
+
+NO_ROUTE = (
+    "no answer from Secrets Manager in time: the function's VPC has no "
+    "route to it; add an interface VPC endpoint for Secrets Manager or a "
+    "NAT gateway (see 'Reach Secrets Manager from a VPC')"
+)
+# Each way to read, for one secret.
+READS = {
+    "get_secret": secretm.get_secret,
+    "get_secrets": lambda name: secretm.get_secrets([name]),
+}
+
+
+@pytest.mark.parametrize("read", READS)
+def test_no_route_fails_within_3_seconds_saying_what_to_do(monkeypatch, read):
+    # Two attempts of 1 s to connect, a few milliseconds apart.
+    with unconnectable_endpoint() as url:
+        client = sent_to(secretm._provider.client, url)
+        monkeypatch.setattr(secretm._provider, "client", client)
+        started = time.monotonic()
+        with pytest.raises(secretm.SecretError) as raised:
+            READS[read](DATABASE_SECRET)
+        elapsed = time.monotonic() - started
+
+    assert 2 <= elapsed < 3.5
+    assert raised.value.code == "ConnectTimeoutError"
+    assert str(raised.value) == (
+        f"Cannot read secret {DATABASE_SECRET!r} (ConnectTimeoutError): "
+        + NO_ROUTE
+    )
+    assert str(raised.value) in (DOCS / "how-to" / "vpc.md").read_text()
+
+
+@pytest.mark.parametrize("read", READS)
+def test_no_answer_is_tried_twice_then_explained(monkeypatch, read):
+    with silent_endpoint() as endpoint:
+        # The layer's retries, with a read timeout short enough for a test.
+        client = sent_to(
+            secretm._provider.client, endpoint.url, read_timeout=0.2
+        )
+        monkeypatch.setattr(secretm._provider, "client", client)
+        with pytest.raises(secretm.SecretError) as raised:
+            READS[read](DATABASE_SECRET)
+        connections = endpoint.connections()
+
+    assert connections == 2
+    assert str(raised.value) == (
+        f"Cannot read secret {DATABASE_SECRET!r} (ReadTimeoutError): "
+        + NO_ROUTE
+    )
+
+
+@pytest.fixture
+def several(aws) -> dict[str, object]:
+    """Three secrets, by name: a JSON object, text and binary."""
+    secrets = aws.client("secretsmanager")
+    values = {
+        aws.name(DATABASE_SECRET): VALUE,
+        aws.name(API_KEY_SECRET): "sk-never-printed-text",
+        aws.name("prod/orders/signing-key"): b"\x00binary-never-printed",
+    }
+    for name, value in values.items():
+        if isinstance(value, bytes):
+            secrets.create_secret(Name=name, SecretBinary=value)
+        else:
+            text = value if isinstance(value, str) else json.dumps(value)
+            secrets.create_secret(Name=name, SecretString=text)
+    return values
+
+
+def test_get_secrets_reads_all_in_one_call_parsed_as_get_secret(several):
+    with recording_calls(secretm._provider.client) as calls:
+        values = secretm.get_secrets(list(several))
+
+    assert values == several
+    assert calls == [("BatchGetSecretValue", {"SecretIdList": list(several)})]
+
+
+def test_get_secrets_and_get_secret_share_one_cache(several):
+    first, *others = several
+    secretm.get_secret(first)
+
+    with recording_calls(secretm._provider.client) as calls:
+        secretm.get_secrets(list(several))  # reads only the others
+        secretm.get_secrets(list(several))
+        for name in several:
+            secretm.get_secret(name)
+
+    assert calls == [("BatchGetSecretValue", {"SecretIdList": others})]
+
+
+def test_get_secrets_reads_again_what_is_older_than_max_age(aws, several):
+    name = aws.name(DATABASE_SECRET)
+    batch_read = ("BatchGetSecretValue", {"SecretIdList": [name]})
+    with time_machine.travel(0, tick=False) as clock:
+        secretm.get_secrets(list(several))
+        changed = change_value(aws, name)
+
+        clock.shift(timedelta(minutes=4, seconds=59))
+        assert secretm.get_secrets([name]) == {name: VALUE}
+        assert secretm.get_secrets([name], max_age=60) == {name: changed}
+
+        # Fetched with max_age=60, it is kept for 60 seconds only.
+        clock.shift(timedelta(seconds=61))
+        with recording_calls(secretm._provider.client) as calls:
+            assert secretm.get_secrets([name]) == {name: changed}
+            assert secretm.get_secrets([name], force_refresh=True)
+        assert calls == [batch_read, batch_read]
+
+
+def test_get_secrets_asks_for_at_most_20_secrets_a_call(aws):
+    names = [aws.name(f"prod/orders/tenant-{n:02}") for n in range(21)]
+    for name in names:
+        aws.client("secretsmanager").create_secret(
+            Name=name, SecretString="{}"
+        )
+
+    with recording_calls(secretm._provider.client) as calls:
+        values = secretm.get_secrets(names)
+
+    assert values == {name: {} for name in names}
+    assert [params["SecretIdList"] for _, params in calls] == [
+        names[:20],
+        names[20:],
+    ]
+
+
+def test_get_secrets_takes_arns_and_keys_values_by_them(aws, stored):
+    arn = aws.client("secretsmanager").describe_secret(SecretId=stored)["ARN"]
+
+    assert secretm.get_secrets([arn]) == {arn: VALUE}
+
+
+def test_a_missing_secret_among_several_is_named_without_values(
+    aws, stored, caplog
+):
+    caplog.set_level(logging.DEBUG, logger="secretm")
+    missing = aws.name("prod/orders/nope")
+
+    with pytest.raises(secretm.SecretError) as raised:
+        secretm.get_secrets([stored, missing])
+
+    assert raised.value.code == "ResourceNotFoundException"
+    assert raised.value.secret_id == missing
+    assert str(raised.value) == (
+        f"Cannot read secret {missing!r} (ResourceNotFoundException): no "
+        "secret has this name in the function's account and region; check "
+        "the name and the region"
+    )
+    assert VALUE["password"] not in str(raised.value)
+    assert VALUE["password"] not in caplog.text
+    # The secret that could be read was kept.
+    with recording_calls(secretm._provider.client) as calls:
+        assert secretm.get_secret(stored) == VALUE
+    assert calls == []
 
 
 def test_secretm_layer_zip_has_the_layout_lambda_mounts_at_opt_python(

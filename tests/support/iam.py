@@ -119,17 +119,22 @@ def assume_role_with_actions(aws, document: str) -> dict:
     )["Credentials"]
 
 
-def assert_allows_reading_only(aws, document: str, secret_name: str) -> None:
-    """With IAM enforcement on, a role holding the document's actions reads
-    the secret and is denied every call in UNWANTED_CALLS (see
-    assume_role_with_actions for what moto can prove)."""
-    credentials = assume_role_with_actions(aws, document)
-    secrets = boto3.client(
+def secrets_client_as(credentials: dict):
+    """A Secrets Manager client that signs with these (the role's)
+    credentials."""
+    return boto3.client(
         "secretsmanager",
         aws_access_key_id=credentials["AccessKeyId"],
         aws_secret_access_key=credentials["SecretAccessKey"],
         aws_session_token=credentials["SessionToken"],
     )
+
+
+def assert_allows_reading_only(aws, document: str, secret_name: str) -> None:
+    """With IAM enforcement on, a role holding the document's actions reads
+    the secret and is denied every call in UNWANTED_CALLS (see
+    assume_role_with_actions for what moto can prove)."""
+    secrets = secrets_client_as(assume_role_with_actions(aws, document))
 
     with enable_iam_authentication():
         secrets.get_secret_value(SecretId=secret_name)

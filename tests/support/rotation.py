@@ -6,15 +6,14 @@ records the new AWSPENDING version without a value, as AWS does before its
 first call, and then call the rotation function's handler for each step.
 """
 
-import io
 import json
-import zipfile
 
 import psycopg
 import rotate_postgres
 from botocore.exceptions import ClientError
 
 from tests.support.documented import ROTATION_FUNCTION
+from tests.support.functions import create_function
 from tests.support.paths import EXAMPLES
 
 STEPS = ["createSecret", "setSecret", "testSecret", "finishSecret"]
@@ -22,22 +21,9 @@ STEPS = ["createSecret", "setSecret", "testSecret", "finishSecret"]
 
 def create_rotation_function(aws) -> str:
     """The rotation function, deployed in moto; returns its ARN."""
-    role = aws.client("iam").create_role(
-        RoleName=ROTATION_FUNCTION,
-        AssumeRolePolicyDocument=(
-            EXAMPLES / "lambda_trust_policy.json"
-        ).read_text(),
-    )["Role"]
-    code = io.BytesIO()
-    with zipfile.ZipFile(code, "w") as archive:
-        archive.write(EXAMPLES / "rotate_postgres.py", "rotate_postgres.py")
-    return aws.client("lambda").create_function(
-        FunctionName=ROTATION_FUNCTION,
-        Runtime="python3.12",
-        Role=role["Arn"],
-        Handler="rotate_postgres.lambda_handler",
-        Code={"ZipFile": code.getvalue()},
-    )["FunctionArn"]
+    return create_function(
+        aws, ROTATION_FUNCTION, EXAMPLES / "rotate_postgres.py"
+    )
 
 
 def start_rotation(aws, secret_id: str) -> str:
