@@ -16,6 +16,14 @@ from tests.support.code_blocks import example_blocks
 SEARCHES = {
     "GetSecretValue": "how-to/retrieve/",
     "recovery window": "how-to/delete/",
+    "ManageMasterUserPassword": "how-to/rds-managed/",
+    "RotationFailed": "how-to/alarms/",
+    "replicate": "how-to/replicate/",
+    "BlockPublicPolicy": "how-to/cross-account/",
+    "audit secrets": "how-to/audit/",
+    "Lambda extension": "lambda-extension/",
+    "VPC endpoint": "how-to/vpc/",
+    "BatchGetSecretValue": "how-to/retrieve/",
 }
 
 
