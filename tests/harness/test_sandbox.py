@@ -4,8 +4,6 @@ network beyond loopback, and the same tests run against a running endpoint."""
 import os
 import re
 import socket
-import subprocess
-import sys
 import urllib.request
 
 import boto3
@@ -13,24 +11,10 @@ import pytest
 from pytest_socket import SocketBlockedError
 
 from tests.support.documented import DATABASE_SECRET, REGION
-from tests.support.paths import ROOT
-from tests.support.untraced import untraced
+from tests.support.untraced import run_pytest
 
 # Both tabs of a task: the Python and the AWS CLI one.
 EXAMPLE_TESTS = ["tests/examples/test_store_secret.py"]
-
-
-def run_pytest(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess:
-    # The inner run is not measured: the outer run's tests cover examples/.
-    return subprocess.run(
-        [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", *args],
-        cwd=ROOT,
-        env=untraced(env),
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
 
 
 def test_sessions_get_fake_credentials_and_the_fixed_region():
