@@ -46,16 +46,20 @@ def pytest_runtest_call(item):
     yield
     os.kill(os.getpid(), signal.SIGKILL)  # before the test's own clean-up
 """
-LEAVES_AN_UNTAGGED_ONE = """
+# Outside any test: only the run's own clean-up can delete what it tagged.
+MAKES_TWO_TAGGED_AND_ONE_UNTAGGED = """
 def pytest_sessionstart(session):
     import boto3
     from tests.support import live
 
+    prefix = f"docs-live/{live.run_id()}/"
     secrets = boto3.client("secretsmanager")
-    secrets.meta.events.unregister(*live.TAGGING[0])
-    secrets.create_secret(
-        Name=f"docs-live/{live.run_id()}/left-behind", SecretString="{}"
+    secrets.create_secret(Name=prefix + "tagged", SecretString="{}")
+    boto3.client("iam").create_role(
+        RoleName="orders-api", AssumeRolePolicyDocument="{}"
     )
+    secrets.meta.events.unregister(*live.TAGGING[0])
+    secrets.create_secret(Name=prefix + "untagged", SecretString="{}")
 """
 
 
@@ -183,23 +187,28 @@ def test_a_live_run_refuses_to_start_and_says_why(
     assert [call.operation for call in stand_in.calls()] == calls
 
 
-def test_what_a_run_leaves_is_reported_and_fails_it(stand_in, tmp_path):
-    (tmp_path / "leaves_an_untagged_secret.py").write_text(
-        LEAVES_AN_UNTAGGED_ONE
+def test_the_run_deletes_what_it_tagged_and_reports_what_is_left(
+    stand_in, tmp_path
+):
+    (tmp_path / "makes_resources.py").write_text(
+        MAKES_TWO_TAGGED_AND_ONE_UNTAGGED
     )
     env = live_environment(stand_in) | {"PYTHONPATH": str(tmp_path)}
 
     result = run_live(
-        stand_in, "-p", "leaves_an_untagged_secret", STORE_PYTHON_TAB, env=env
+        stand_in, "-p", "makes_resources", STORE_PYTHON_TAB, env=env
     )
 
     assert result.returncode == pytest.ExitCode.TESTS_FAILED
     run = run_of(result)
     assert "1 passed" in result.stdout
-    assert "Leak report: 1 left, which fails the run:" in result.stdout
-    assert (
-        f"secret docs-live/{run}/left-behind (run untagged)" in result.stdout
-    )
+    report = result.stdout.split("Leak report: ")[1].splitlines()
+    assert report[:2] == [
+        "1 left, which fails the run:",
+        f"  secret docs-live/{run}/untagged (run untagged)",
+    ]
+    assert secret_names(stand_in) == {f"docs-live/{run}/untagged"}
+    assert stand_in.client("iam").list_roles()["Roles"] == []
 
 
 def test_the_sweep_deletes_what_old_runs_left_and_nothing_else(stand_in):

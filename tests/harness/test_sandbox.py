@@ -11,6 +11,7 @@ import pytest
 from pytest_socket import SocketBlockedError
 
 from tests.support.documented import DATABASE_SECRET, REGION
+from tests.support.sandbox import may_look_up
 from tests.support.untraced import run_pytest
 
 # Both tabs of a task: the Python and the AWS CLI one.
@@ -74,6 +75,25 @@ def test_looking_up_an_aws_host_fails_before_sending():
         urllib.request.urlopen(
             "https://secretsmanager.us-west-2.amazonaws.com/"
         )
+
+
+@pytest.mark.parametrize(
+    ("name", "live_against_aws", "allowed"),
+    [
+        ("secretsmanager.us-west-2.amazonaws.com", True, True),
+        ("sts.amazonaws.com", True, True),
+        ("secretsmanager.us-west-2.amazonaws.com", False, False),
+        ("amazonaws.com.example.net", True, False),
+        ("example.com", True, False),
+        ("localhost", False, True),
+    ],
+)
+def test_only_a_live_run_against_aws_may_look_up_aws_hosts(
+    name, live_against_aws, allowed
+):
+    assert (
+        may_look_up(name, {"localhost"}, aws_hosts=live_against_aws) is allowed
+    )
 
 
 def test_aws_itself_as_endpoint_is_refused_without_the_opt_in():

@@ -146,12 +146,7 @@ def no_dns_beyond_loopback(
 
     def guarded_getaddrinfo(host, *args, **kwargs):
         name = host.decode() if isinstance(host, bytes) else host
-        if (
-            name is None
-            or name in allowed
-            or is_loopback_address(name)
-            or (aws_hosts_allowed and is_aws_host(name))
-        ):
+        if may_look_up(name, allowed, aws_hosts=aws_hosts_allowed):
             return real_getaddrinfo(host, *args, **kwargs)
         raise SocketBlockedError(
             f"A test tried to look up {name!r}. Tests reach only loopback: "
@@ -160,6 +155,19 @@ def no_dns_beyond_loopback(
         )
 
     monkeypatch.setattr(socket, "getaddrinfo", guarded_getaddrinfo)
+
+
+def may_look_up(
+    name: str | None, allowed: set[str], *, aws_hosts: bool
+) -> bool:
+    """Whether a test may look up `name`: loopback, the hosts `allowed`, and
+    in a live run against AWS itself, AWS's own hosts."""
+    return (
+        name is None
+        or name in allowed
+        or is_loopback_address(name)
+        or (aws_hosts and is_aws_host(name))
+    )
 
 
 def is_loopback_address(name: str) -> bool:
