@@ -323,3 +323,17 @@ def test_the_sweep_refuses_like_a_run(stand_in):
     assert result.returncode == 2
     assert "Sweep refused: DOCS_LIVE_OPT_IN is not 1" in result.stderr
     assert stand_in.calls() == []
+
+
+def test_what_is_gone_when_it_is_deleted_counts_as_deleted(
+    stand_in, monkeypatch
+):
+    # AWS lists a force-deleted secret for a while after the call.
+    monkeypatch.setenv("AWS_ENDPOINT_URL", stand_in.url)
+    gone = [
+        live.Made("secret", "docs-live/20261203120000-a1b2c3/gone", "x"),
+        live.Made("role", "docs-live-gone", "x"),
+        live.Made("function", "docs-live-gone", "x"),
+    ]
+
+    assert live.delete_all(gone) == ([str(made) for made in gone], [])
