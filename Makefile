@@ -11,7 +11,8 @@ INSTALLED := $(VENV)/.installed-from-lock
 
 .DEFAULT_GOAL := help
 .PHONY: help serve build build-zensical test lint workflows pytest coverage \
-	format lock layer benchmark benchmark-audit bench-suite page-weight diagrams clean
+	format lock layer benchmark benchmark-audit bench-suite page-weight \
+	diagrams clean test-live live-sweep
 
 help: ## List the targets, one line each
 	@awk -F ':.*## ' '/^[a-z-]+:.*## / { printf "  %-15s %s\n", $$1, $$2 }' \
@@ -62,6 +63,17 @@ pytest: $(INSTALLED) ## The tests, measuring the coverage of examples/
 
 coverage: $(INSTALLED) ## Fail unless the last pytest ran every line of examples/
 	$(BIN)/coverage report --fail-under=100 $(COVERAGE_OMIT)
+
+# Against the AWS sandbox account, with the shell's credentials: see "Live
+# runs against AWS" on docs/contributing.md. Both refuse to start unless
+# DOCS_LIVE_OPT_IN=1, DOCS_LIVE_REGION and DOCS_LIVE_ACCOUNT_ID are set and
+# the credentials belong to that account.
+LIVE_SWEEP_MINUTES ?= 120
+test-live: $(INSTALLED) ## The example tests against the AWS sandbox account
+	$(BIN)/pytest --live tests/examples
+
+live-sweep: $(INSTALLED) ## Delete what live runs older than LIVE_SWEEP_MINUTES left
+	$(BIN)/python -m tests.support.live $(LIVE_SWEEP_MINUTES)
 
 format: $(INSTALLED) ## Fix what ruff can: lint and formatting
 	$(BIN)/ruff check --fix examples tests benchmarks

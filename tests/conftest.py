@@ -9,6 +9,7 @@ pytest.register_assert_rewrite("tests.support")
 
 pytest_plugins = [
     "tests.support.sandbox",
+    "tests.support.live",
     "tests.support.shared",
     "tests.support.aws",
     "tests.support.layer",

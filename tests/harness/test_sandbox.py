@@ -4,8 +4,6 @@ network beyond loopback, and the same tests run against a running endpoint."""
 import os
 import re
 import socket
-import subprocess
-import sys
 import urllib.request
 
 import boto3
@@ -13,24 +11,11 @@ import pytest
 from pytest_socket import SocketBlockedError
 
 from tests.support.documented import DATABASE_SECRET, REGION
-from tests.support.paths import ROOT
-from tests.support.untraced import untraced
+from tests.support.sandbox import may_look_up
+from tests.support.untraced import run_pytest
 
 # Both tabs of a task: the Python and the AWS CLI one.
 EXAMPLE_TESTS = ["tests/examples/test_store_secret.py"]
-
-
-def run_pytest(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess:
-    # The inner run is not measured: the outer run's tests cover examples/.
-    return subprocess.run(
-        [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", *args],
-        cwd=ROOT,
-        env=untraced(env),
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
 
 
 def test_sessions_get_fake_credentials_and_the_fixed_region():
@@ -90,6 +75,25 @@ def test_looking_up_an_aws_host_fails_before_sending():
         urllib.request.urlopen(
             "https://secretsmanager.us-west-2.amazonaws.com/"
         )
+
+
+@pytest.mark.parametrize(
+    ("name", "live_against_aws", "allowed"),
+    [
+        ("secretsmanager.us-west-2.amazonaws.com", True, True),
+        ("sts.amazonaws.com", True, True),
+        ("secretsmanager.us-west-2.amazonaws.com", False, False),
+        ("amazonaws.com.example.net", True, False),
+        ("example.com", True, False),
+        ("localhost", False, True),
+    ],
+)
+def test_only_a_live_run_against_aws_may_look_up_aws_hosts(
+    name, live_against_aws, allowed
+):
+    assert (
+        may_look_up(name, {"localhost"}, aws_hosts=live_against_aws) is allowed
+    )
 
 
 def test_aws_itself_as_endpoint_is_refused_without_the_opt_in():

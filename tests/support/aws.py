@@ -2,7 +2,8 @@
 
 Under the in-process mock (the default) every call, the test's own and the
 example's, reaches one moto state. With ``--endpoint-url`` they go to a
-running endpoint instead, and each test works under names of its own.
+running endpoint instead, and each test works under names of its own; in a
+live run (live.py) to the sandbox account, under the run's prefix.
 """
 
 import contextlib
@@ -32,6 +33,7 @@ from tests.support.command_lines import (
     recording_path,
 )
 from tests.support.documented import SECRET_NAMES
+from tests.support.live import NAME_PREFIX, TAG, run_id
 from tests.support.logs import as_in_a_new_process, holding
 from tests.support.paths import EXAMPLES
 from tests.support.tools import require_aws_cli_v2, require_jq
@@ -157,7 +159,7 @@ class Backend:
 
     def __init__(
         self,
-        subprocess_endpoint_url: str,
+        subprocess_endpoint_url: str | None,
         name_prefix: str,
         workdir: Path,
         aws_cli: int | None = None,
@@ -218,7 +220,8 @@ class Backend:
         return {
             "value": self.secret_json(secret_id),
             "description": described.get("Description"),
-            "tags": described.get("Tags", []),
+            # Not the live run's tag: the harness adds it, not the example.
+            "tags": [t for t in described.get("Tags", []) if t["Key"] != TAG],
             "kms_key": described.get("KmsKeyId"),
             "resource_policy": policy.get("ResourcePolicy"),
         }
@@ -295,15 +298,14 @@ class Backend:
         search_path = recording_path(
             wrappers, venv_bin + os.pathsep + os.environ["PATH"], aws_cli
         )
+        env = os.environ | {"PATH": search_path}
+        if self.subprocess_endpoint_url:  # none in a live run against AWS
+            env["AWS_ENDPOINT_URL"] = self.subprocess_endpoint_url
         result = subprocess.run(
             ["bash", str(path)],
             input=stdin,
             cwd=EXAMPLES,
-            env=os.environ
-            | {
-                "AWS_ENDPOINT_URL": self.subprocess_endpoint_url,
-                "PATH": search_path,
-            },
+            env=env,
             capture_output=True,
             text=True,
             timeout=60,
@@ -370,9 +372,11 @@ class Backend:
 
 @pytest.fixture
 def aws(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Backend]:
-    """The test's AWS: in-process moto, or the ``--endpoint-url``. The
-    example tests use it automatically (tests/examples/conftest.py)."""
+    """The test's AWS: in-process moto, the ``--endpoint-url``, or a live
+    run's account. The example tests use it automatically
+    (tests/examples/conftest.py)."""
     endpoint_url = request.config.getoption("--endpoint-url")
+    live_run = run_id()
     cli_marker = request.node.get_closest_marker("aws_cli")
     options = {
         "aws_cli": cli_marker.args[0] if cli_marker else None,
@@ -380,8 +384,13 @@ def aws(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Backend]:
             request.node.get_closest_marker("shows_secret_values")
         ),
     }
-    if endpoint_url:
-        prefix = f"docs-test-{uuid.uuid4().hex[:8]}/"
+    if endpoint_url or live_run:
+        unique = uuid.uuid4().hex[:8]
+        prefix = (
+            f"{NAME_PREFIX}{live_run}/{unique}/"
+            if live_run
+            else f"docs-test-{unique}/"
+        )
         backend = Backend(endpoint_url, prefix, tmp_path, **options)
         yield backend
         backend.delete_own_secrets()

@@ -7,12 +7,20 @@ program and each argument, each ended by a NUL), then runs the real program
 without coverage's settings: the AWS CLI is Python, none of it in examples/.
 The `aws` wrapper also points the CLI at the test's endpoint, with
 --endpoint-url: AWS CLI v2 before 2.13 ignores AWS_ENDPOINT_URL and would
-call AWS itself.
+call AWS itself. In a live run it tags each secret create-secret makes with
+the run's id (live.py).
 """
 
 import os
 import shutil
 from pathlib import Path
+
+# A live run's tag on the secrets the AWS CLI creates (tests/support/live.py).
+LIVE_RUN_TAG = (
+    'if [ -n "$DOCS_LIVE_RUN_ID" ] && [ "$2" = create-secret ]; then\n'
+    '    set -- "$@" --tags "Key=docs-live-run,Value=$DOCS_LIVE_RUN_ID"\n'
+    "fi\n"
+)
 
 
 def recording_path(folder: Path, path: str, aws_cli: str) -> str:
@@ -22,12 +30,13 @@ def recording_path(folder: Path, path: str, aws_cli: str) -> str:
     records = folder / "argv"
     shutil.rmtree(records, ignore_errors=True)
     records.mkdir(parents=True)
-    endpoint = ' --endpoint-url "$AWS_ENDPOINT_URL"'
+    # None in a live run against AWS itself.
+    endpoint = ' ${AWS_ENDPOINT_URL:+--endpoint-url "$AWS_ENDPOINT_URL"}'
     real_programs = {
-        "aws": (aws_cli, endpoint),
-        "jq": (shutil.which("jq", path=path), ""),
+        "aws": (aws_cli, LIVE_RUN_TAG, endpoint),
+        "jq": (shutil.which("jq", path=path), "", ""),
     }
-    for program, (real, options) in real_programs.items():
+    for program, (real, tagging, options) in real_programs.items():
         if real is None:
             continue  # the test that needs it says so (tools.require_tool)
         wrapper = folder / program
@@ -35,6 +44,7 @@ def recording_path(folder: Path, path: str, aws_cli: str) -> str:
             "#!/bin/sh\n"
             f'printf \'%s\\0\' {program} "$@" >"$(mktemp {records}/XXXXXX)"\n'
             "unset $(env | sed -n 's/^\\(COVERAGE_[A-Z_]*\\)=.*/\\1/p')\n"
+            f"{tagging}"
             f'exec "{real}"{options} "$@"\n'
         )
         wrapper.chmod(0o755)

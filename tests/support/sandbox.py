@@ -5,6 +5,8 @@
   fails at once, before anything is sent.
 - AWS calls go to moto (`aws.py`): in-process by default, or to a running
   endpoint given with ``--endpoint-url`` (or ``DOCS_TEST_ENDPOINT_URL``).
+- A live run (``--live``, live.py) keeps the shell's credentials and, with
+  no endpoint given, may look up AWS's own hosts, and no others.
 """
 
 import ipaddress
@@ -65,10 +67,11 @@ def use_fake_aws_environment(keep: tuple[str, ...] = ()) -> None:
 
 def pytest_configure(config: pytest.Config) -> None:
     endpoint_url = config.getoption("--endpoint-url")
+    live = config.getoption("--live")
     if (
         endpoint_url
         and is_aws_itself(endpoint_url)
-        and not config.getoption("--real-aws")
+        and not (config.getoption("--real-aws") or live)
     ):
         raise pytest.UsageError(
             f"--endpoint-url {endpoint_url} is AWS itself: the example tests "
@@ -76,7 +79,9 @@ def pytest_configure(config: pytest.Config) -> None:
             "in their account. Point it at a moto server or LocalStack, or "
             "add --real-aws to run them against a sandbox account on purpose."
         )
-    use_fake_aws_environment(ENVIRONMENT_CREDENTIALS if endpoint_url else ())
+    use_fake_aws_environment(
+        ENVIRONMENT_CREDENTIALS if endpoint_url or live else ()
+    )
     if endpoint_url:
         os.environ["AWS_ENDPOINT_URL"] = endpoint_url
     # The in-process moto server would log every request it serves.
@@ -89,8 +94,18 @@ def pytest_report_header(config: pytest.Config) -> str:
 
 
 def is_aws_itself(endpoint_url: str) -> bool:
-    host = urlsplit(endpoint_url).hostname or ""
+    return is_aws_host(urlsplit(endpoint_url).hostname or "")
+
+
+def is_aws_host(host: str) -> bool:
     return host.endswith(AWS_HOST_SUFFIXES)
+
+
+def reaches_aws(config: pytest.Config) -> bool:
+    """Whether this is a live run against AWS's own endpoints."""
+    return bool(
+        config.getoption("--live") and not config.getoption("--endpoint-url")
+    )
 
 
 def allowed_hosts(config: pytest.Config) -> list[str]:
@@ -102,16 +117,21 @@ def allowed_hosts(config: pytest.Config) -> list[str]:
 def pytest_collection_modifyitems(
     config: pytest.Config, items: list[pytest.Item]
 ) -> None:
-    # pytest-socket refuses connect() to any host not listed here.
+    # pytest-socket refuses connect() to any host not listed here. A live
+    # run against AWS connects to what the lookups of AWS hosts return.
     marker = pytest.mark.allow_hosts(allowed_hosts(config))
     endpoint_url = config.getoption("--endpoint-url")
-    skip = pytest.mark.skip(
-        reason=f"needs in-process moto, not {endpoint_url}"
-    )
+    live = config.getoption("--live")
     for item in items:
-        item.add_marker(marker)
-        if endpoint_url and item.get_closest_marker("moto_only"):
-            item.add_marker(skip)
+        if not reaches_aws(config):
+            item.add_marker(marker)
+        moto_only = item.get_closest_marker("moto_only")
+        if (endpoint_url or live) and moto_only:
+            reason = moto_only.args[0] if moto_only.args else "in-process moto"
+            backend = "a live run" if live else endpoint_url
+            item.add_marker(
+                pytest.mark.skip(reason=f"needs {reason}, not {backend}")
+            )
 
 
 @pytest.fixture(autouse=True)
@@ -121,11 +141,12 @@ def no_dns_beyond_loopback(
     """Refuse DNS lookups too: pytest-socket guards connect(), but a lookup of
     an AWS host name would already send a query out."""
     allowed = set(allowed_hosts(pytestconfig))
+    aws_hosts_allowed = reaches_aws(pytestconfig)
     real_getaddrinfo = socket.getaddrinfo
 
     def guarded_getaddrinfo(host, *args, **kwargs):
         name = host.decode() if isinstance(host, bytes) else host
-        if name is None or name in allowed or is_loopback_address(name):
+        if may_look_up(name, allowed, aws_hosts=aws_hosts_allowed):
             return real_getaddrinfo(host, *args, **kwargs)
         raise SocketBlockedError(
             f"A test tried to look up {name!r}. Tests reach only loopback: "
@@ -134,6 +155,19 @@ def no_dns_beyond_loopback(
         )
 
     monkeypatch.setattr(socket, "getaddrinfo", guarded_getaddrinfo)
+
+
+def may_look_up(
+    name: str | None, allowed: set[str], *, aws_hosts: bool
+) -> bool:
+    """Whether a test may look up `name`: loopback, the hosts `allowed`, and
+    in a live run against AWS itself, AWS's own hosts."""
+    return (
+        name is None
+        or name in allowed
+        or is_loopback_address(name)
+        or (aws_hosts and is_aws_host(name))
+    )
 
 
 def is_loopback_address(name: str) -> bool:
