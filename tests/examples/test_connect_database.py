@@ -89,8 +89,11 @@ def test_connects_over_tls_to_the_server_the_ca_signed(aws, secret, endpoint):
         assert connection.info.dbname == "orders"
 
 
-def test_the_secrets_own_endpoint_comes_first(aws, database_credentials):
-    aws.create_secret(DATABASE_SECRET, database_credentials)
+def test_the_secrets_own_endpoint_comes_first(
+    aws, database_credentials, monkeypatch
+):
+    name = aws.create_secret(DATABASE_SECRET, database_credentials)
+    monkeypatch.setattr(connect_database, "SECRET_NAME", name)
     secretm.clear_cache()
     elsewhere = {"host": "192.0.2.1", "port": free_port(), "dbname": "other"}
 
@@ -100,12 +103,13 @@ def test_the_secrets_own_endpoint_comes_first(aws, database_credentials):
 
 
 def test_without_a_host_it_says_to_pass_the_endpoint(
-    aws, database_credentials
+    aws, database_credentials, monkeypatch
 ):
     as_rds_manages_it = {
         key: database_credentials[key] for key in ("username", "password")
     }
     secret = aws.create_secret(DATABASE_SECRET, as_rds_manages_it)
+    monkeypatch.setattr(connect_database, "SECRET_NAME", secret)
     secretm.clear_cache()
 
     with pytest.raises(
