@@ -15,6 +15,9 @@ subnet_ids = function["VpcConfig"]["SubnetIds"]
 function_group_ids = function["VpcConfig"]["SecurityGroupIds"]
 subnets = ec2.describe_subnets(SubnetIds=subnet_ids)["Subnets"]
 vpc_id = subnets[0]["VpcId"]
+# An endpoint takes one subnet in each Availability Zone; it serves the
+# function's other subnets in that zone too.
+subnet_by_zone = {s["AvailabilityZone"]: s["SubnetId"] for s in subnets}
 
 # Private DNS needs both: the standard name of Secrets Manager then resolves
 # to the endpoint, so the function's code stays as it is.
@@ -45,7 +48,7 @@ endpoint = ec2.create_vpc_endpoint(
     VpcEndpointType="Interface",
     VpcId=vpc_id,
     ServiceName=f"com.amazonaws.{ec2.meta.region_name}.secretsmanager",
-    SubnetIds=subnet_ids,
+    SubnetIds=list(subnet_by_zone.values()),
     SecurityGroupIds=[group_id],
     PrivateDnsEnabled=True,
 )["VpcEndpoint"]

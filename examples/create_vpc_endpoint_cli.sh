@@ -14,6 +14,11 @@ read -r -a FUNCTION_GROUP_IDS < <(aws lambda get-function-configuration \
     --output text)
 VPC_ID=$(aws ec2 describe-subnets --subnet-ids "${SUBNET_IDS[0]}" \
     --query "Subnets[0].VpcId" --output text)
+# An endpoint takes one subnet in each Availability Zone; it serves the
+# function's other subnets in that zone too.
+read -r -a ENDPOINT_SUBNET_IDS < <(aws ec2 describe-subnets \
+    --subnet-ids "${SUBNET_IDS[@]}" --output json |
+    jq -r '[.Subnets[] | {(.AvailabilityZone): .SubnetId}] | add | join(" ")')
 REGION=$(aws ec2 describe-availability-zones \
     --query "AvailabilityZones[0].RegionName" --output text)
 
@@ -36,7 +41,7 @@ done
 aws ec2 create-vpc-endpoint --vpc-endpoint-type Interface \
     --vpc-id "$VPC_ID" \
     --service-name "com.amazonaws.$REGION.secretsmanager" \
-    --subnet-ids "${SUBNET_IDS[@]}" --security-group-ids "$GROUP_ID" \
+    --subnet-ids "${ENDPOINT_SUBNET_IDS[@]}" --security-group-ids "$GROUP_ID" \
     --private-dns-enabled \
     --query VpcEndpoint.VpcEndpointId --output text
 # --8<-- [end:create_vpc_endpoint]
