@@ -13,10 +13,11 @@ import subprocess
 import zipfile
 from datetime import UTC, datetime, timedelta
 
+import boto3
 import pytest
 
 from tests.support import live
-from tests.support.documented import ACCOUNT_ID, REGION
+from tests.support.documented import ACCOUNT_ID, REGION, REPLICA_REGION
 from tests.support.paths import EXAMPLES
 from tests.support.stand_in import stand_in_account
 from tests.support.untraced import run_module, run_pytest
@@ -45,6 +46,16 @@ import pytest
 def pytest_runtest_call(item):
     yield
     os.kill(os.getpid(), signal.SIGKILL)  # before the test's own clean-up
+"""
+# A test that makes what the clean-up does not know.
+MAKES_A_TOPIC = """
+import boto3
+import pytest
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_call(item):
+    boto3.client("sns").create_topic(Name="orders-alerts")
+    return (yield)
 """
 # Outside any test: only the run's own clean-up can delete what it tagged.
 MAKES_TWO_TAGGED_AND_ONE_UNTAGGED = """
@@ -244,6 +255,11 @@ def test_the_sweep_deletes_what_old_runs_left_and_nothing_else(stand_in):
     secret(f"docs-live/{old}/a1/prod/orders/postgres", old)
     secrets.delete_secret(SecretId=f"docs-live/{old}/a1/prod/orders/postgres")
     secret(f"docs-live/{old}/a1/dev/orders/payments-api", old)
+    # AWS deletes no secret that has replicas.
+    secrets.replicate_secret_to_regions(
+        SecretId=f"docs-live/{old}/a1/dev/orders/payments-api",
+        AddReplicaRegions=[{"Region": REPLICA_REGION}],
+    )
     old_role = role(f"docs-live-{old}-orders-api", "/docs-live/", old)
     iam.put_role_policy(
         RoleName=f"docs-live-{old}-orders-api",
@@ -288,6 +304,10 @@ def test_the_sweep_deletes_what_old_runs_left_and_nothing_else(stand_in):
         f"docs-live/{recent}/b2/prod/orders/postgres",
         f"docs-live/{recent}/b2/dev/orders/payments-api",
     }
+    in_replica_region = boto3.client(
+        "secretsmanager", endpoint_url=stand_in.url, region_name=REPLICA_REGION
+    )
+    assert in_replica_region.list_secrets()["SecretList"] == []
     roles = {r["RoleName"] for r in iam.list_roles()["Roles"]}
     assert roles == {"orders-api", f"docs-live-{old}-untagged"}
     listed = functions.list_functions()["Functions"]
@@ -295,6 +315,19 @@ def test_the_sweep_deletes_what_old_runs_left_and_nothing_else(stand_in):
         "orders-api",
         f"docs-live-{old}-untagged",
     }
+
+
+def test_a_live_run_makes_nothing_its_clean_up_would_leave(stand_in, tmp_path):
+    (tmp_path / "makes_a_topic.py").write_text(MAKES_A_TOPIC)
+    env = live_environment(stand_in) | {"PYTHONPATH": str(tmp_path)}
+
+    result = run_live(
+        stand_in, "-p", "makes_a_topic", STORE_PYTHON_TAB, env=env
+    )
+
+    assert result.returncode == 1
+    assert "sns CreateTopic: a live run deletes only secrets" in result.stdout
+    assert "sns" not in {call.service for call in stand_in.calls()}
 
 
 def test_the_sweep_deletes_what_a_killed_run_left(stand_in, tmp_path):

@@ -140,6 +140,24 @@ TAGGING = [
     ("provide-client-params.iam.CreateRole", tag_role),
     ("provide-client-params.lambda.CreateFunction", tag_function),
 ]
+# What the clean-up and the sweep find: of any other service, a run may
+# only read, or what it made would be left in the account.
+CLEANED_UP = {"secretsmanager", "iam", "lambda", "sts"}
+READS = ("Describe", "Get", "List")
+
+
+class NotCleanedUp(Exception):
+    """A live run was about to make what it cannot delete."""
+
+
+def refuse_what_is_not_cleaned_up(model, **_) -> None:
+    service = model.service_model.service_name
+    if service not in CLEANED_UP and not model.name.startswith(READS):
+        raise NotCleanedUp(
+            f"{service} {model.name}: a live run deletes only secrets, roles "
+            "and functions, so it may not make anything else; mark the test "
+            '@pytest.mark.moto_only("what it makes")'
+        )
 
 
 # After the sandbox's: the environment is set (credentials, endpoint).
@@ -153,7 +171,9 @@ def pytest_configure(config: pytest.Config) -> None:
         raise pytest.UsageError(f"Live run refused: {refused}")
     os.environ["AWS_DEFAULT_REGION"] = os.environ[LIVE_REGION]
     os.environ[RUN_ID] = new_run_id(datetime.now(UTC))
-    botocore.handlers.BUILTIN_HANDLERS.extend(TAGGING)
+    botocore.handlers.BUILTIN_HANDLERS.extend(
+        [*TAGGING, ("before-call", refuse_what_is_not_cleaned_up)]
+    )
     boto3.DEFAULT_SESSION = None
 
 
@@ -233,7 +253,17 @@ def made_by_live_runs(*, pending_deletion: bool = True) -> list[Made]:
 
 def delete(made: Made) -> None:
     if made.kind == "secret":
-        boto3.client("secretsmanager").delete_secret(
+        secrets = boto3.client("secretsmanager")
+        # AWS deletes no secret that has replicas; removing one deletes it.
+        replicated = secrets.describe_secret(SecretId=made.name)
+        regions = [
+            r["Region"] for r in replicated.get("ReplicationStatus", [])
+        ]
+        if regions:
+            secrets.remove_regions_from_replication(
+                SecretId=made.name, RemoveReplicaRegions=regions
+            )
+        secrets.delete_secret(
             SecretId=made.name, ForceDeleteWithoutRecovery=True
         )
     elif made.kind == "role":
