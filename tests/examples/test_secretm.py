@@ -12,6 +12,7 @@ import pytest
 import secretm
 import time_machine
 
+from tests.support.api_calls import recording_calls
 from tests.support.aws_errors import (
     DECRYPTION_FAILURE,
     KMS_NOT_ALLOWED,
@@ -19,7 +20,6 @@ from tests.support.aws_errors import (
     THROTTLED,
     answering,
 )
-from tests.support.calls import recording_calls
 from tests.support.documented import API_KEY_SECRET, DATABASE_SECRET
 from tests.support.paths import DOCS
 from tests.support.unanswered import (

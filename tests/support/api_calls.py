@@ -1,5 +1,5 @@
-"""Counting and shaping the AWS API calls that examples make through
-boto3's default session, the one `boto3.client(...)` uses.
+"""Counting and shaping the AWS API calls that examples make, through
+boto3's default session (the one `boto3.client(...)` uses) or one client.
 
 Clients copy their session's event handlers when created, so an example
 that creates its clients after these are registered is seen by them.
@@ -38,6 +38,22 @@ def counting_calls() -> Iterator[Counter]:
     with default_session_events() as events:
         events.register("before-call", count)
         yield calls
+
+
+@contextmanager
+def recording_calls(client) -> Iterator[list[tuple[str, dict]]]:
+    """Each call `client` makes while inside: its operation's name and its
+    parameters, such as ("BatchGetSecretValue", {"SecretIdList": [...]})."""
+    calls = []
+
+    def record(model, params, **_) -> None:
+        calls.append((model.name, params))
+
+    client.meta.events.register("before-parameter-build", record)
+    try:
+        yield calls
+    finally:
+        client.meta.events.unregister("before-parameter-build", record)
 
 
 class _Body:
