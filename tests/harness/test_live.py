@@ -47,14 +47,14 @@ def pytest_runtest_call(item):
     yield
     os.kill(os.getpid(), signal.SIGKILL)  # before the test's own clean-up
 """
-# A test that makes what the clean-up does not know.
-MAKES_A_TOPIC = """
+# A test that makes what the clean-up does not find.
+MAKES_IN_A_TEST = """
 import boto3
 import pytest
 
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_call(item):
-    boto3.client("sns").create_topic(Name="orders-alerts")
+    boto3.client("{service}").{method}(**{parameters!r})
     return (yield)
 """
 # Outside any test: only the run's own clean-up can delete what it tagged.
@@ -317,17 +317,51 @@ def test_the_sweep_deletes_what_old_runs_left_and_nothing_else(stand_in):
     }
 
 
-def test_a_live_run_makes_nothing_its_clean_up_would_leave(stand_in, tmp_path):
-    (tmp_path / "makes_a_topic.py").write_text(MAKES_A_TOPIC)
+@pytest.mark.parametrize(
+    ("service", "method", "parameters", "listed"),
+    [
+        (
+            "sns",
+            "create_topic",
+            {"Name": "orders-alerts"},
+            lambda sns: sns.list_topics()["Topics"],
+        ),
+        (
+            "iam",
+            "create_policy",
+            {"PolicyName": "x", "PolicyDocument": "{}"},
+            lambda iam: iam.list_policies(Scope="Local")["Policies"],
+        ),
+        (
+            "lambda",
+            "create_function",
+            {
+                "FunctionName": "orders-api",
+                "Role": "arn:aws:iam::123456789012:role/docs-live/x",
+                "Code": {"ZipFile": b"x"},
+            },
+            lambda functions: functions.list_functions()["Functions"],
+        ),
+    ],
+    ids=["another service", "a managed policy", "an unprefixed function"],
+)
+def test_a_live_run_makes_nothing_its_clean_up_would_leave(
+    stand_in, tmp_path, service, method, parameters, listed
+):
+    (tmp_path / "makes_in_a_test.py").write_text(
+        MAKES_IN_A_TEST.format(
+            service=service, method=method, parameters=parameters
+        )
+    )
     env = live_environment(stand_in) | {"PYTHONPATH": str(tmp_path)}
 
     result = run_live(
-        stand_in, "-p", "makes_a_topic", STORE_PYTHON_TAB, env=env
+        stand_in, "-p", "makes_in_a_test", STORE_PYTHON_TAB, env=env
     )
 
     assert result.returncode == 1
-    assert "sns CreateTopic: a live run deletes only secrets" in result.stdout
-    assert "sns" not in {call.service for call in stand_in.calls()}
+    assert "a live run deletes only secrets, roles" in result.stdout
+    assert listed(stand_in.client(service)) == []
 
 
 def test_the_sweep_deletes_what_a_killed_run_left(stand_in, tmp_path):

@@ -140,22 +140,32 @@ TAGGING = [
     ("provide-client-params.iam.CreateRole", tag_role),
     ("provide-client-params.lambda.CreateFunction", tag_function),
 ]
-# What the clean-up and the sweep find: of any other service, a run may
-# only read, or what it made would be left in the account.
+# What the clean-up and the sweep find: secrets (and their replicas), roles
+# on ROLE_PATH, functions named FUNCTION_PREFIX...; anything else a run
+# made would be left in the account. Of other services, a run may only read.
 CLEANED_UP = {"secretsmanager", "iam", "lambda", "sts"}
 READS = ("Describe", "Get", "List")
+MAKES = ("Create", "Publish")
+MADE_AND_FOUND = {"CreateSecret", "CreateRole", "CreateFunction"}
 
 
 class NotCleanedUp(Exception):
     """A live run was about to make what it cannot delete."""
 
 
-def refuse_what_is_not_cleaned_up(model, **_) -> None:
-    service = model.service_model.service_name
-    if service not in CLEANED_UP and not model.name.startswith(READS):
+def refuse_what_is_not_cleaned_up(model, params: dict, **_) -> None:
+    service, operation = model.service_model.service_name, model.name
+    if service in CLEANED_UP:
+        found = operation in MADE_AND_FOUND or not operation.startswith(MAKES)
+        if operation == "CreateFunction":
+            found = params["FunctionName"].startswith(FUNCTION_PREFIX)
+    else:
+        found = operation.startswith(READS)
+    if not found:
         raise NotCleanedUp(
-            f"{service} {model.name}: a live run deletes only secrets, roles "
-            "and functions, so it may not make anything else; mark the test "
+            f"{service} {operation}: a live run deletes only secrets, roles "
+            f"and functions named {FUNCTION_PREFIX}..., so it may not make "
+            "anything else; mark the test "
             '@pytest.mark.moto_only("what it makes")'
         )
 
@@ -172,7 +182,7 @@ def pytest_configure(config: pytest.Config) -> None:
     os.environ["AWS_DEFAULT_REGION"] = os.environ[LIVE_REGION]
     os.environ[RUN_ID] = new_run_id(datetime.now(UTC))
     botocore.handlers.BUILTIN_HANDLERS.extend(
-        [*TAGGING, ("before-call", refuse_what_is_not_cleaned_up)]
+        [*TAGGING, ("before-parameter-build", refuse_what_is_not_cleaned_up)]
     )
     boto3.DEFAULT_SESSION = None
 
