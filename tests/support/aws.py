@@ -36,6 +36,7 @@ from tests.support.documented import SECRET_NAMES
 from tests.support.live import NAME_PREFIX, TAG, run_id
 from tests.support.logs import as_in_a_new_process, holding
 from tests.support.paths import EXAMPLES
+from tests.support.replicas import force_delete
 from tests.support.tools import require_aws_cli_v2, require_jq
 
 LOAD_MANAGED_POLICIES = "MOTO_IAM_LOAD_MANAGED_POLICIES"
@@ -365,9 +366,7 @@ class Backend:
         """Remove every secret this test created on a shared endpoint."""
         secrets = self.client("secretsmanager")
         for secret in self.own_secrets():
-            secrets.delete_secret(
-                SecretId=secret["ARN"], ForceDeleteWithoutRecovery=True
-            )
+            force_delete(secrets, secret["ARN"])
 
 
 @pytest.fixture

@@ -34,6 +34,7 @@ from botocore.exceptions import BotoCoreError, ClientError
 
 from tests.support.documented import REGION
 from tests.support.paths import TESTS
+from tests.support.replicas import force_delete
 from tests.support.sandbox import (
     ENVIRONMENT_CREDENTIALS,
     use_fake_aws_environment,
@@ -263,19 +264,7 @@ def made_by_live_runs(*, pending_deletion: bool = True) -> list[Made]:
 
 def delete(made: Made) -> None:
     if made.kind == "secret":
-        secrets = boto3.client("secretsmanager")
-        # AWS deletes no secret that has replicas; removing one deletes it.
-        replicated = secrets.describe_secret(SecretId=made.name)
-        regions = [
-            r["Region"] for r in replicated.get("ReplicationStatus", [])
-        ]
-        if regions:
-            secrets.remove_regions_from_replication(
-                SecretId=made.name, RemoveReplicaRegions=regions
-            )
-        secrets.delete_secret(
-            SecretId=made.name, ForceDeleteWithoutRecovery=True
-        )
+        force_delete(boto3.client("secretsmanager"), made.name)
     elif made.kind == "role":
         iam = boto3.client("iam")
         role = {"RoleName": made.name}

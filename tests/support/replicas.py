@@ -1,6 +1,7 @@
 """Replicas of a secret in REPLICA_REGION, for the tests of
-docs/how-to/replicate.md, and a stand-in for StopReplicationToReplica, the
-one call of that page that moto does not implement."""
+docs/how-to/replicate.md; a stand-in for StopReplicationToReplica, the one
+call of that page that moto does not implement; and the clean-up of a secret
+that has replicas, which AWS deletes only once they are gone."""
 
 import json
 from collections.abc import Iterator
@@ -29,33 +30,38 @@ def replicate(secret_id: str) -> str:
     return in_replica_region().describe_secret(SecretId=secret_id)["ARN"]
 
 
+def force_delete(secrets, secret_id: str) -> None:
+    """Delete the secret at once, with `secrets`, a client in its region.
+    AWS refuses while it has replicas: remove them first, which deletes
+    them."""
+    described = secrets.describe_secret(SecretId=secret_id)
+    regions = [s["Region"] for s in described.get("ReplicationStatus", [])]
+    if regions:
+        secrets.remove_regions_from_replication(
+            SecretId=secret_id, RemoveReplicaRegions=regions
+        )
+    secrets.delete_secret(SecretId=secret_id, ForceDeleteWithoutRecovery=True)
+
+
 @pytest.fixture
 def replicas_cleared(aws) -> Iterator[None]:
-    """Afterwards, on a shared endpoint, remove the replicas of the test's
-    secrets, and delete what it stored in REPLICA_REGION: the `aws` fixture
-    then deletes the rest, which AWS refuses while replicas remain. Under
-    the in-process mock, all goes with the mock."""
+    """Afterwards, on a shared endpoint, delete the secrets the test stored
+    in REPLICA_REGION itself, not as replicas: the `aws` fixture deletes
+    those of its own region, and their replicas with them. Under the
+    in-process mock, all goes with the mock."""
     yield
     if not aws.name_prefix:
         return
-    secrets, replicas = aws.client("secretsmanager"), in_replica_region()
-    for secret in aws.own_secrets():
-        described = secrets.describe_secret(SecretId=secret["ARN"])
-        regions = [
-            status["Region"]
-            for status in described.get("ReplicationStatus", [])
-        ]
-        if regions:
-            secrets.remove_regions_from_replication(
-                SecretId=secret["ARN"], RemoveReplicaRegions=regions
-            )
+    replicas = in_replica_region()
     # The name filter matches more loosely than the prefix.
     filters = [{"Key": "name", "Values": [aws.name_prefix]}]
     for secret in replicas.list_secrets(Filters=filters)["SecretList"]:
-        if secret["Name"].startswith(aws.name_prefix):
-            replicas.delete_secret(
-                SecretId=secret["ARN"], ForceDeleteWithoutRecovery=True
-            )
+        # A replica names the region of its primary, and goes with it.
+        stored_here = secret.get("PrimaryRegion", REPLICA_REGION) == (
+            REPLICA_REGION
+        )
+        if secret["Name"].startswith(aws.name_prefix) and stored_here:
+            force_delete(replicas, secret["ARN"])
 
 
 class Promotion(NamedTuple):
