@@ -6,7 +6,6 @@ and check the request the code sends and what it makes of each answer.
 """
 
 import json
-import socket
 import traceback
 import urllib.error
 import urllib.request
@@ -18,6 +17,7 @@ from tests.support.aws_errors import BY_CODE
 from tests.support.documented import API_KEY_SECRET, DATABASE_SECRET
 from tests.support.extension import SESSION_TOKEN, serving
 from tests.support.paths import EXAMPLES
+from tests.support.unanswered import silent_endpoint
 
 PASSWORD = json.loads((EXAMPLES / "database_secret.json").read_text())[
     "password"
@@ -109,9 +109,8 @@ def test_port_2773_unless_the_environment_names_another(aws, monkeypatch):
 
 
 def test_an_extension_that_does_not_answer_times_out(aws, monkeypatch):
-    # Connections wait in the backlog of a socket nobody accepts from.
-    with socket.create_server(("127.0.0.1", 0)) as silent:
-        port = silent.getsockname()[1]
+    with silent_endpoint() as silent:
+        port = silent.server.getsockname()[1]
         monkeypatch.setenv("AWS_SESSION_TOKEN", SESSION_TOKEN)
         monkeypatch.setenv("PARAMETERS_SECRETS_EXTENSION_HTTP_PORT", str(port))
         monkeypatch.setattr(read_secret_extension, "TIMEOUT_SECONDS", 0.2)
